@@ -1,0 +1,50 @@
+/** application/problem+json (RFC 9457) with Vigie's stable `code`. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly errors?: readonly FieldError[];
+}
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export const problem = (status: number, code: string, detail: string, errors?: readonly FieldError[]): Problem => ({
+  type: `https://vigie.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+  title: TITLES[status] ?? 'Error',
+  status,
+  code,
+  detail,
+  ...(errors && errors.length > 0 ? { errors } : {}),
+});
+
+/** Thrown by the edge (validation, auth, idempotency) to answer a given problem. */
+export class ProblemException extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ProblemException';
+  }
+}
+
+export const fail = (status: number, code: string, detail: string, errors?: readonly FieldError[]): never => {
+  throw new ProblemException(problem(status, code, detail, errors));
+};

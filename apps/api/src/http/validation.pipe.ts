@@ -1,0 +1,25 @@
+import { ValidationError, ValidationPipe, type Type } from '@nestjs/common';
+import { problem, ProblemException, type FieldError } from './problem';
+
+const flatten = (errors: readonly ValidationError[], prefix = ''): FieldError[] =>
+  errors.flatMap((e) => {
+    const field = prefix === '' ? e.property : /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+
+/** Unknown fields, wrong enums, malformed ids and dates: 400 VALIDATION_FAILED with per-field errors. */
+export const vigieValidationPipe = (): ValidationPipe =>
+  new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) =>
+      new ProblemException(problem(400, 'VALIDATION_FAILED', 'The request is not valid.', flatten(errors))),
+  });
+
+/** Validates a body against a DTO chosen at run time (e.g. by a `kind` discriminator), with the same rules. */
+export const validateAs = async <T extends object>(dto: Type<T>, body: unknown): Promise<T> =>
+  (await vigieValidationPipe().transform(body, { type: 'body', metatype: dto })) as T;

@@ -1,0 +1,82 @@
+import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { CLOCK, type Clock } from '@vigie/domain';
+import { canonicalJson } from '@vigie/event-store';
+import { newCommandId, uuidFromSeed } from '@vigie/workflow';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import { fail, ProblemException } from '../http/problem';
+import { ProblemFilter } from '../http/problem.filter';
+import { IdempotencyStore } from './idempotency.store';
+
+export type CommandRequest = AuthenticatedRequest & { commandId?: string };
+
+/** Outcomes that a retry may legitimately change are not remembered. */
+const remembered = (status: number): boolean => status < 500 && status !== HttpStatus.CONFLICT;
+
+/**
+ * Idempotency-Key on every POST (API.md → Conventions): the same key and body return
+ * the first answer and append nothing; the same key with another body is refused.
+ * The command id is derived from the key, so even a crash between the append and
+ * this record is recognised by the command handler on retry.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly problems = new ProblemFilter();
+
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<CommandRequest>();
+    if (request.method !== 'POST') return next.handle();
+    const header = request.headers['idempotency-key'];
+    if (header === undefined) {
+      request.commandId = newCommandId();
+      return next.handle();
+    }
+    const key = Array.isArray(header) ? header[0] : header;
+    if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
+      fail(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1 to 200 characters.', [
+        { field: 'Idempotency-Key', message: 'must be 1 to 200 characters' },
+      ]);
+    }
+    const principalId = request.principal?.id ?? 'anonymous';
+    request.commandId = uuidFromSeed(`idempotency:${principalId}:${key}`);
+    const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
+    const hash = createHash('sha256').update(`${request.url}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+    const lockKey = `${principalId}\n${key}`;
+    // Requests with one key are serialised in this process, so a concurrent retry waits for the first answer.
+    const previous = this.inFlight.get(lockKey) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.once(principalId, key, hash, successStatus, next));
+    this.inFlight.set(lockKey, run);
+    void run.finally(() => this.inFlight.get(lockKey) === run && this.inFlight.delete(lockKey)).catch(() => undefined);
+    return from(run);
+  }
+
+  private async once(principalId: string, key: string, hash: string, successStatus: number, next: CallHandler): Promise<unknown> {
+    const nowMs = this.clock.now().getTime();
+    this.store.expire(nowMs);
+    const stored = this.store.find(principalId, key);
+    if (stored) {
+      if (stored.requestHash !== hash) {
+        fail(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body.');
+      }
+      if (stored.status >= 400) throw new ProblemException(stored.body as ProblemException['problem']);
+      return stored.body;
+    }
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      this.store.save(principalId, key, { requestHash: hash, status: successStatus, body: body ?? null }, nowMs);
+      return body;
+    } catch (error) {
+      const problem = this.problems.toProblem(error);
+      if (remembered(problem.status)) this.store.save(principalId, key, { requestHash: hash, status: problem.status, body: problem }, nowMs);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig, loadOrCreatePrincipals, VigieRuntime } from '@vigie/runtime';
+import * as fs from 'node:fs';
+import { createApp } from './app.factory';
+import { ALL_PROJECTIONS } from './projections';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const principals = loadOrCreatePrincipals(config.principalsFile);
+  const logger = new Logger('Vigie');
+  if (principals.generatedAdminKey) {
+    // Printed once, on the first start only: the file keeps nothing but its sha256.
+    process.stdout.write(
+      `\nFirst start: an admin API key was generated (only its sha256 is stored in ${config.principalsFile}).\n` +
+        `Admin API key: ${principals.generatedAdminKey}\nKeep it now: it will not be shown again.\n\n`,
+    );
+  }
+  const runtime = await VigieRuntime.open(config, {
+    runProjections: config.role !== 'api',
+    projections: ALL_PROJECTIONS,
+    collectProcessMetrics: true,
+  });
+  const app = await createApp({ runtime, principals: principals.byKeyHash });
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.log(`Vigie API listening on http://localhost:${port} (store: ${runtime.store.kind}, data: ${config.dataDir}, docs: /docs)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  // Bad configuration stops start-up with one line naming the variable.
+  const line = error instanceof ConfigError ? `Vigie cannot start: ${error.message}` : `Vigie cannot start: ${(error as Error).message}`;
+  process.stderr.write(`${line.split('\n')[0]}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsInstant } from '../http/validators';
+
+export class RecordNoticeDto {
+  @ApiProperty({ format: 'date-time', description: 'When the notice was transmitted to ARCEP' })
+  @IsInstant()
+  sentAt!: string;
+
+  @ApiProperty({ description: "ARCEP's or ANSSI's reference of the transmission" })
+  @IsString()
+  @Length(1, 200)
+  reference!: string;
+}
+
+export class ListNoticesQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'sent'] })
+  @IsOptional()
+  @IsIn(['pending', 'sent'])
+  status?: 'pending' | 'sent';
+}
+
+export class NoticeViewDto {
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ format: 'uuid' }) incidentId!: string;
+  @ApiProperty({ type: [String] }) dataCategories!: string[];
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) sentAt?: string;
+  @ApiPropertyOptional() reference?: string;
+  @ApiProperty({ enum: ['pending', 'sent'] }) status!: 'pending' | 'sent';
+  @ApiPropertyOptional({ description: 'Seconds the notice waited (until sent, or until now when pending)' }) waitingSeconds?: number;
+}
+
+export class NoticeListDto {
+  @ApiProperty({ type: [NoticeViewDto] }) items!: NoticeViewDto[];
+}

@@ -1,0 +1,18 @@
+/** One jest run for every level: decider specs, integration specs on the embedded store, end-to-end specs. */
+const swc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const libs = ['domain', 'event-store', 'projections', 'vault', 'workflow', 'runtime'];
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '\\.spec\\.ts$',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: Object.fromEntries(
+    libs.flatMap((l) => [
+      [`^@vigie/${l}$`, `<rootDir>/libs/${l}/src`],
+      [`^@vigie/${l}/(.*)$`, `<rootDir>/libs/${l}/src/$1`],
+    ]),
+  ),
+  testTimeout: 30000,
+};

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+/** The link before the first event of every stream. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * hash = sha256(previous hash in the stream + canonical JSON of { data, metadata, type }),
+ * metadata taken without its own `hash`. Hex encoded.
+ */
+export function chainHash(previousHash: string, type: string, data: unknown, metadata: Record<string, unknown>): string {
+  const { hash: _ignored, ...rest } = metadata;
+  return chainHashFromCanonical(previousHash, type, canonicalJson(data), canonicalJson(rest));
+}
+
+/**
+ * Same link from already canonical texts: the embedded store keeps data and metadata
+ * as canonical JSON, so verification needs no parse. The layout equals
+ * canonicalJson({ data, metadata, type }) because keys sort as data < metadata < type.
+ */
+export function chainHashFromCanonical(previousHash: string, type: string, dataJson: string, metadataJson: string): string {
+  return createHash('sha256')
+    .update(previousHash)
+    .update(`{"data":${dataJson},"metadata":${metadataJson},"type":${JSON.stringify(type)}}`)
+    .digest('hex');
+}

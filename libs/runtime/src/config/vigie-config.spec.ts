@@ -1,0 +1,68 @@
+import * as path from 'node:path';
+import { ConfigError } from './config-error';
+import { loadConfig } from './vigie-config';
+
+const configError = (env: Record<string, string>): ConfigError => {
+  try {
+    loadConfig(env, '/srv');
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('applies the defaults of API.md → Configuration', () => {
+    const config = loadConfig({}, '/srv');
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe('/srv/data');
+    expect(config.principalsFile).toBe(path.join('/srv/data', 'principals.json'));
+    expect(config.eventStoreConnectionString).toBeUndefined();
+    expect(config.retentionText).toEqual({ identification: 'P2Y', technical: 'P5Y' });
+    expect(config.role).toBe('all');
+    expect(config.bodyLimitBytes).toBe(1024 * 1024);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '0',
+        VIGIE_DATA_DIR: 'var/vigie',
+        VIGIE_PRINCIPALS_FILE: '/etc/vigie/principals.json',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://node1:2113,node2:2113?tls=false',
+        VIGIE_RETENTION_IDENTIFICATION: 'P18M',
+        VIGIE_RETENTION_TECHNICAL: 'P4Y6M',
+        VIGIE_ROLE: 'api',
+      },
+      '/srv',
+    );
+    expect(config.port).toBe(0);
+    expect(config.dataDir).toBe('/srv/var/vigie');
+    expect(config.principalsFile).toBe('/etc/vigie/principals.json');
+    expect(config.eventStoreConnectionString).toBe('esdb://node1:2113,node2:2113?tls=false');
+    expect(config.retentionText).toEqual({ identification: 'P18M', technical: 'P4Y6M' });
+    expect(config.role).toBe('api');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['VIGIE_RETENTION_TECHNICAL', 'P6Y'],
+    ['VIGIE_RETENTION_TECHNICAL', 'P5Y1D'],
+    ['VIGIE_RETENTION_IDENTIFICATION', 'P61M'],
+    ['VIGIE_RETENTION_IDENTIFICATION', 'two years'],
+    ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113'],
+    ['VIGIE_MASTER_KEY', 'not-hex'],
+    ['VIGIE_ROLE', 'leader'],
+  ])('refuses %s=%s with a one-line message naming the variable', (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error.variable).toBe(name);
+    expect(error.message.startsWith(`${name}: `)).toBe(true);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('accepts exactly five years', () => {
+    expect(loadConfig({ VIGIE_RETENTION_TECHNICAL: 'P5Y', VIGIE_RETENTION_IDENTIFICATION: 'P60M' }, '/srv').retentionText.technical).toBe('P5Y');
+  });
+});

@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import { assertRetentionWithinLegalMaximum, DomainError, parseRetentionPeriod, type RetentionPeriod } from '@vigie/domain';
+import { ConfigError } from './config-error';
+
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+/** Everything Vigie reads from the environment (API.md → Configuration), validated once. */
+export interface VigieConfig {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly principalsFile: string;
+  readonly masterKeyHex?: string;
+  readonly eventStoreConnectionString?: string;
+  readonly retention: { readonly identification: RetentionPeriod; readonly technical: RetentionPeriod };
+  readonly retentionText: { readonly identification: string; readonly technical: string };
+  readonly tariffsFile?: string;
+  /** `api`: serve queries from the read store, run no projection nor scheduler (several replicas). */
+  readonly role: ProcessRole;
+  readonly bodyLimitBytes: number;
+  readonly schedulerIntervalMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const value = (env: Env, name: string): string | undefined => {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+};
+
+const integer = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `expected an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+};
+
+const retention = (env: Env, name: string, fallback: string): { period: RetentionPeriod; text: string } => {
+  const text = value(env, name) ?? fallback;
+  try {
+    const period = parseRetentionPeriod(text);
+    // L2321-3 al. 2: technical data "ne peuvent être conservées plus de cinq ans"; the same cap is our policy for identification data.
+    assertRetentionWithinLegalMaximum(period);
+    return { period, text };
+  } catch (e) {
+    if (e instanceof DomainError) throw new ConfigError(name, e.message);
+    throw e;
+  }
+};
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): VigieConfig {
+  const dataDir = path.resolve(cwd, value(env, 'VIGIE_DATA_DIR') ?? './data');
+  const esdb = value(env, 'EVENTSTORE_CONNECTION_STRING');
+  if (esdb !== undefined && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\/\S+$/.test(esdb)) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'expected an esdb:// or esdb+discover:// connection string');
+  }
+  const masterKeyHex = value(env, 'VIGIE_MASTER_KEY');
+  if (masterKeyHex !== undefined && !/^[0-9a-fA-F]{64}$/.test(masterKeyHex)) {
+    throw new ConfigError('VIGIE_MASTER_KEY', 'expected 32 bytes as 64 hexadecimal characters');
+  }
+  const role = value(env, 'VIGIE_ROLE') ?? 'all';
+  if (role !== 'all' && role !== 'api' && role !== 'worker') {
+    throw new ConfigError('VIGIE_ROLE', `expected "all", "api" or "worker", got "${role}"`);
+  }
+  const identification = retention(env, 'VIGIE_RETENTION_IDENTIFICATION', 'P2Y');
+  const technical = retention(env, 'VIGIE_RETENTION_TECHNICAL', 'P5Y');
+  const tariffs = value(env, 'VIGIE_TARIFFS_FILE');
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    dataDir,
+    principalsFile: path.resolve(cwd, value(env, 'VIGIE_PRINCIPALS_FILE') ?? path.join(dataDir, 'principals.json')),
+    masterKeyHex,
+    eventStoreConnectionString: esdb,
+    retention: { identification: identification.period, technical: technical.period },
+    retentionText: { identification: identification.text, technical: technical.text },
+    tariffsFile: tariffs === undefined ? undefined : path.resolve(cwd, tariffs),
+    role,
+    bodyLimitBytes: integer(env, 'VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    schedulerIntervalMs: integer(env, 'VIGIE_SCHEDULER_INTERVAL_MS', 60_000, 100, 86_400_000),
+  };
+}

@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { systemClock, type Clock } from '@vigie/domain';
+import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@vigie/event-store';
+import { ProjectionRunner, ReadStore, type Projection } from '@vigie/projections';
+import { loadOrCreateMasterKey, Vault } from '@vigie/vault';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { VigieConfig } from './config/vigie-config';
+import { InstrumentedEventStore } from './metrics/instrumented-event-store';
+
+export const VIGIE_RUNTIME = Symbol('VIGIE_RUNTIME');
+
+export interface RuntimeOptions {
+  readonly clock?: Clock;
+  /** Projections applied in this process (embedded mode and the worker); none for `VIGIE_ROLE=api`. */
+  readonly runProjections: boolean;
+  readonly projections?: readonly Projection[];
+  readonly collectProcessMetrics?: boolean;
+}
+
+/**
+ * The composition root shared by the api, the worker and the cli: one event store,
+ * one vault, one read store, and the projection runner when this process runs it.
+ */
+export class VigieRuntime {
+  private readonly lagGauge: Gauge<'projection'>;
+
+  private constructor(
+    readonly config: VigieConfig,
+    readonly clock: Clock,
+    readonly store: EventStore,
+    readonly vault: Vault,
+    readonly readStore: ReadStore,
+    readonly runner: ProjectionRunner | undefined,
+    readonly registry: Registry,
+  ) {
+    this.lagGauge = new Gauge({
+      name: 'vigie_projection_lag_events',
+      help: 'Events between the head of the log and each projection checkpoint',
+      labelNames: ['projection'],
+      registers: [registry],
+    });
+  }
+
+  static async open(config: VigieConfig, options: RuntimeOptions): Promise<VigieRuntime> {
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    const registry = new Registry();
+    if (options.collectProcessMetrics) collectDefaultMetrics({ register: registry });
+    const raw: EventStore = config.eventStoreConnectionString
+      ? EventStoreDbEventStore.connect(config.eventStoreConnectionString)
+      : SqliteEventStore.open({ path: path.join(config.dataDir, 'events.db') });
+    const store = new InstrumentedEventStore(raw, registry);
+    const vault = Vault.open({
+      path: path.join(config.dataDir, 'vault.db'),
+      masterKey: loadOrCreateMasterKey({ dataDir: config.dataDir, envValue: config.masterKeyHex }),
+    });
+    const readStore = ReadStore.open(path.join(config.dataDir, 'read.db'));
+    const runner = options.runProjections
+      ? new ProjectionRunner({ store, readStore, projections: [...(options.projections ?? [])] })
+      : undefined;
+    const runtime = new VigieRuntime(config, options.clock ?? systemClock, store, vault, readStore, runner, registry);
+    await runner?.start();
+    return runtime;
+  }
+
+  async projectionsLag(): Promise<Record<string, bigint>> {
+    return this.runner ? this.runner.lag() : {};
+  }
+
+  async refreshGauges(): Promise<void> {
+    for (const [projection, behind] of Object.entries(await this.projectionsLag())) {
+      this.lagGauge.set({ projection }, Number(behind));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.runner?.stop();
+    await this.store.close();
+    this.readStore.close();
+    this.vault.close();
+  }
+}

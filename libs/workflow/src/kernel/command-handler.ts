@@ -1,0 +1,89 @@
+import { EVENT_SCHEMA_VERSIONS, type Decider, type DomainEvent } from '@vigie/domain';
+import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@vigie/event-store';
+import { eventIdFor, type CommandMeta } from './command-meta';
+
+export interface LoadedStream<State> {
+  readonly state: State;
+  /** Revision of the last event, or undefined when the stream does not exist. */
+  readonly revision: bigint | undefined;
+  readonly recorded: readonly RecordedEvent[];
+}
+
+export interface HandledCommand<Event extends DomainEvent, State> {
+  readonly state: State;
+  /** The events this command produced; on a recognised retry, the ones it produced the first time. */
+  readonly events: readonly Event[];
+  /** False when the command had already been applied (a retry) or decided nothing. */
+  readonly appended: boolean;
+}
+
+type Folding<Event extends DomainEvent, State> = Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>;
+
+/** Upcasting point: every stored event passes here before any fold. Schema version 1 everywhere for now. */
+export const toDomainEvent = <Event extends DomainEvent>(recorded: RecordedEvent): Event =>
+  ({ type: recorded.type, data: recorded.data }) as unknown as Event;
+
+export async function loadStream<Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Folding<Event, State>,
+): Promise<LoadedStream<State>> {
+  let state = decider.initialState();
+  const recorded: RecordedEvent[] = [];
+  for await (const e of store.readStream(streamId)) {
+    state = decider.evolve(state, toDomainEvent<Event>(e));
+    recorded.push(e);
+  }
+  return { state, revision: recorded.length === 0 ? undefined : recorded[recorded.length - 1].revision, recorded };
+}
+
+/**
+ * The one generic command handler (STYLE.md §5): load the stream, fold, decide, append
+ * with the expected revision; on a concurrent change, load and decide once more.
+ * A command whose commandId is already in the stream is a retry: nothing is appended
+ * and the first outcome is returned.
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State, Context>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State, Context>,
+  command: Command,
+  loadContext: (state: State) => Promise<Context> | Context,
+  meta: CommandMeta,
+): Promise<HandledCommand<Event, State>> {
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadStream(store, streamId, decider);
+    const previous = loaded.recorded.filter((e) => e.metadata.commandId === meta.commandId);
+    if (previous.length > 0) {
+      return { state: loaded.state, events: previous.map((e) => toDomainEvent<Event>(e)), appended: false };
+    }
+    const events = decider.decide(command, loaded.state, await loadContext(loaded.state));
+    if (events.length === 0) return { state: loaded.state, events, appended: false };
+    try {
+      await store.append(
+        streamId,
+        events.map((e, i) => ({
+          eventId: eventIdFor(meta.commandId, streamId, i),
+          type: e.type,
+          data: e.data as Record<string, unknown>,
+          metadata: metadataFor(e, meta, eventIdFor(meta.commandId, streamId, i)),
+        })),
+        loaded.revision === undefined ? 'no-stream' : loaded.revision,
+      );
+    } catch (e) {
+      if (e instanceof WrongExpectedVersionError && attempt < 2) continue;
+      throw e;
+    }
+    return { state: events.reduce(decider.evolve, loaded.state), events, appended: true };
+  }
+}
+
+const metadataFor = (event: DomainEvent, meta: CommandMeta, eventId: string): Record<string, unknown> => ({
+  eventId,
+  occurredAt: meta.occurredAt,
+  actor: meta.actor,
+  commandId: meta.commandId,
+  correlationId: meta.correlationId,
+  causationId: meta.causationId ?? meta.commandId,
+  schemaVersion: EVENT_SCHEMA_VERSIONS[event.type as keyof typeof EVENT_SCHEMA_VERSIONS] ?? 1,
+});

@@ -1,0 +1,71 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ManualClock } from '@vigie/domain';
+import { loadConfig, sha256Hex, VigieRuntime, type Principal, type VigieConfig } from '@vigie/runtime';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/app.factory';
+import { ALL_PROJECTIONS } from '../../apps/api/src/projections';
+
+export const KEYS = {
+  admin: 'admin-key-for-tests',
+  agent: 'agent-key-for-tests',
+  agent2: 'agent2-key-for-tests',
+  operator: 'operator-key-for-tests',
+  operator2: 'operator2-key-for-tests',
+  auditor: 'auditor-key-for-tests',
+} as const;
+
+export const IDS = {
+  agent: '6f1c2a52-8a0e-4c53-9d0e-1a2b3c4d5e01',
+  agent2: '6f1c2a52-8a0e-4c53-9d0e-1a2b3c4d5e02',
+  operator: '0b7e3c1d-2f4a-4b5c-8d6e-7f8091a2b301',
+  operator2: '0b7e3c1d-2f4a-4b5c-8d6e-7f8091a2b302',
+} as const;
+
+export const TEST_PRINCIPALS: readonly (Principal & { key: string })[] = [
+  { id: 'p-admin', role: 'admin', key: KEYS.admin },
+  { id: 'p-agent', role: 'agent', agentId: IDS.agent, key: KEYS.agent },
+  { id: 'p-agent2', role: 'agent', agentId: IDS.agent2, key: KEYS.agent2 },
+  { id: 'p-operator', role: 'operator', operatorId: IDS.operator, key: KEYS.operator },
+  { id: 'p-operator2', role: 'operator', operatorId: IDS.operator2, key: KEYS.operator2 },
+  { id: 'p-auditor', role: 'auditor', key: KEYS.auditor },
+];
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly http: ReturnType<typeof request>;
+  readonly clock: ManualClock;
+  readonly runtime: VigieRuntime;
+  readonly dataDir: string;
+  readonly config: VigieConfig;
+  close(): Promise<void>;
+}
+
+export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
+
+/** The real application on a temporary data dir, with a clock the test moves by hand. */
+export async function startTestApp(options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? tempDir();
+  const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
+  const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
+  const runtime = await VigieRuntime.open(config, { clock, runProjections: true, projections: ALL_PROJECTIONS });
+  const principals = new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
+  const app = await createApp({ runtime, principals, logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    runtime,
+    dataDir,
+    config,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
+export const bearer = (key: string): { Authorization: string } => ({ Authorization: `Bearer ${key}` });
