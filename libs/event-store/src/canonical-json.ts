@@ -1,25 +1,55 @@
 /**
  * Canonical JSON: object keys sorted by code unit, no whitespace, undefined members
  * dropped. The hash chain is defined over it, so every writer and verifier must agree.
+ * Written as a single pass without intermediate arrays: it runs once per appended event.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'bigint') throw new TypeError('bigint is not JSON: serialise it as a decimal string');
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number is not JSON');
-    return JSON.stringify(value) ?? 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('non-finite number is not JSON');
+      return String(value); // the same digits as JSON.stringify for finite numbers
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      throw new TypeError('bigint is not JSON: serialise it as a decimal string');
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
+    default:
+      return 'null'; // undefined, function, symbol: what JSON.stringify leaves out, as null
   }
-  if (Array.isArray(value)) {
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+}
+
+function canonicalArray(values: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    out += canonicalJson(values[i]);
   }
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
+  return `${out}]`;
+}
+
+function canonicalObject(obj: Record<string, unknown>): string {
+  const keys = Object.keys(obj);
+  // Insertion sort by UTF-16 code unit (`<` on strings), as Array#sort's default order:
+  // event objects are small, and this avoids the comparator's string conversions.
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
   let out = '{';
-  let first = true;
   for (const k of keys) {
     const v = obj[k];
     if (v === undefined || typeof v === 'function') continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
-    first = false;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
   }
   return `${out}}`;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /** The link before the first event of every stream. */
@@ -19,8 +19,6 @@ export function chainHash(previousHash: string, type: string, data: unknown, met
  * canonicalJson({ data, metadata, type }) because keys sort as data < metadata < type.
  */
 export function chainHashFromCanonical(previousHash: string, type: string, dataJson: string, metadataJson: string): string {
-  return createHash('sha256')
-    .update(previousHash)
-    .update(`{"data":${dataJson},"metadata":${metadataJson},"type":${JSON.stringify(type)}}`)
-    .digest('hex');
+  // One-shot hash of the concatenation: the same digest as two update() calls, faster.
+  return hash('sha256', `${previousHash}{"data":${dataJson},"metadata":${metadataJson},"type":${JSON.stringify(type)}}`, 'hex');
 }

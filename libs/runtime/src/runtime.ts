@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { systemClock, type Clock } from '@vigie/domain';
-import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@vigie/event-store';
-import { ProjectionRunner, ReadStore, type Projection } from '@vigie/projections';
+import { SqliteEventStore, type EventStore } from '@vigie/event-store';
+import { EventStoreDbEventStore } from '@vigie/event-store/eventstoredb';
+import { listAgentIds, ProjectionRunner, ReadStore, RegisterQueries, type Projection } from '@vigie/projections';
+import type { WorkflowDeps } from '@vigie/workflow';
 import { loadOrCreateMasterKey, Vault } from '@vigie/vault';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { VigieConfig } from './config/vigie-config';
@@ -24,6 +26,8 @@ export interface RuntimeOptions {
  */
 export class VigieRuntime {
   private readonly lagGauge: Gauge<'projection'>;
+  readonly deps: WorkflowDeps;
+  readonly register: RegisterQueries;
 
   private constructor(
     readonly config: VigieConfig,
@@ -40,6 +44,34 @@ export class VigieRuntime {
       labelNames: ['projection'],
       registers: [registry],
     });
+    this.register = new RegisterQueries(readStore);
+    this.deps = {
+      store,
+      vault,
+      retention: config.retention,
+      agentIds: async () => {
+        await this.settle(await store.headPosition());
+        return listAgentIds(readStore);
+      },
+    };
+  }
+
+  /**
+   * Read-your-writes: waits until the read models include `position`. Where this process
+   * runs no projection (VIGIE_ROLE=api), polls the checkpoints the worker writes.
+   */
+  async settle(position: bigint | undefined, timeoutMs = 5000): Promise<void> {
+    if (position === undefined || position <= 0n) return;
+    // A command is accepted once appended: a slow read model never turns it into an error.
+    if (this.runner) return this.runner.waitFor(position, timeoutMs).catch(() => undefined);
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
+      const rows = this.readStore.all<{ active_checkpoint: string | null; checkpoint: string }>(
+        'SELECT checkpoint, active_checkpoint FROM projection_state',
+      );
+      if (rows.length > 0 && rows.every((r) => BigInt(r.active_checkpoint ?? r.checkpoint) >= position)) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   static async open(config: VigieConfig, options: RuntimeOptions): Promise<VigieRuntime> {
@@ -54,7 +86,7 @@ export class VigieRuntime {
       path: path.join(config.dataDir, 'vault.db'),
       masterKey: loadOrCreateMasterKey({ dataDir: config.dataDir, envValue: config.masterKeyHex }),
     });
-    const readStore = ReadStore.open(path.join(config.dataDir, 'read.db'));
+    const readStore = ReadStore.open({ path: path.join(config.dataDir, 'read.db') });
     const runner = options.runProjections
       ? new ProjectionRunner({ store, readStore, projections: [...(options.projections ?? [])] })
       : undefined;

@@ -10,7 +10,7 @@ import { fail, ProblemException } from '../http/problem';
 import { ProblemFilter } from '../http/problem.filter';
 import { IdempotencyStore } from './idempotency.store';
 
-export type CommandRequest = AuthenticatedRequest & { commandId?: string };
+export type CommandRequest = AuthenticatedRequest & { commandId?: string; occurredAt?: string };
 
 /** Outcomes that a retry may legitimately change are not remembered. */
 const remembered = (status: number): boolean => status < 500 && status !== HttpStatus.CONFLICT;
@@ -34,6 +34,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<CommandRequest>();
     if (request.method !== 'POST') return next.handle();
+    // One instant per command, from the injected clock: every event of the command carries it.
+    request.occurredAt = this.clock.now().toISOString();
     const header = request.headers['idempotency-key'];
     if (header === undefined) {
       request.commandId = newCommandId();

@@ -1,5 +1,5 @@
 import { EVENT_SCHEMA_VERSIONS, type Decider, type DomainEvent } from '@vigie/domain';
-import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@vigie/event-store';
+import { WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent } from '@vigie/event-store';
 import { eventIdFor, type CommandMeta } from './command-meta';
 
 export interface LoadedStream<State> {
@@ -15,6 +15,10 @@ export interface HandledCommand<Event extends DomainEvent, State> {
   readonly events: readonly Event[];
   /** False when the command had already been applied (a retry) or decided nothing. */
   readonly appended: boolean;
+  /** Global position of the command's last event (also on a retry); undefined when it decided nothing. */
+  readonly position?: bigint;
+  /** Revision of the stream after the command. */
+  readonly revision?: bigint;
 }
 
 type Folding<Event extends DomainEvent, State> = Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>;
@@ -55,12 +59,20 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
     const loaded = await loadStream(store, streamId, decider);
     const previous = loaded.recorded.filter((e) => e.metadata.commandId === meta.commandId);
     if (previous.length > 0) {
-      return { state: loaded.state, events: previous.map((e) => toDomainEvent<Event>(e)), appended: false };
+      const last = previous[previous.length - 1];
+      return {
+        state: loaded.state,
+        events: previous.map((e) => toDomainEvent<Event>(e)),
+        appended: false,
+        position: last.position,
+        revision: loaded.revision,
+      };
     }
     const events = decider.decide(command, loaded.state, await loadContext(loaded.state));
-    if (events.length === 0) return { state: loaded.state, events, appended: false };
+    if (events.length === 0) return { state: loaded.state, events, appended: false, revision: loaded.revision };
+    let result: AppendResult;
     try {
-      await store.append(
+      result = await store.append(
         streamId,
         events.map((e, i) => ({
           eventId: eventIdFor(meta.commandId, streamId, i),
@@ -74,7 +86,13 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       if (e instanceof WrongExpectedVersionError && attempt < 2) continue;
       throw e;
     }
-    return { state: events.reduce(decider.evolve, loaded.state), events, appended: true };
+    return {
+      state: events.reduce(decider.evolve, loaded.state),
+      events,
+      appended: true,
+      position: result.position,
+      revision: result.nextExpectedRevision,
+    };
   }
 }
 

@@ -1,0 +1,29 @@
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { notifyIncident, type CommandMeta } from '@vigie/workflow';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Meta } from '../http/command-meta.decorator';
+import { IncidentCreatedDto, NotifyIncidentDto } from './notify-incident.dto';
+
+@ApiTags('administration')
+@ApiBearerAuth()
+@Controller('v1/incidents')
+export class NotifyIncidentController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record an incident an operator notified to ANSSI (L33-14 CPCE), the ground of technical-data requests' })
+  @ApiCreatedResponse({ type: IncidentCreatedDto })
+  @ApiProblems([409, 422], ['OPERATOR_NOT_FOUND', 'OPERATOR_NOT_ELECTRONIC_COMMUNICATIONS', 'PERIOD_INVALID'])
+  async notify(@Meta() meta: CommandMeta, @Body() body: NotifyIncidentDto): Promise<IncidentCreatedDto> {
+    const { position, ...answer } = await notifyIncident(this.runtime.deps, meta, {
+      ...body,
+      affectedEntity: { ...body.affectedEntity },
+    });
+    await this.runtime.settle(position);
+    return answer;
+  }
+}

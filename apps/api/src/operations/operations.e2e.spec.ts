@@ -1,0 +1,41 @@
+import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+
+describe('operations endpoints (no auth)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('GET /health says ok, the store in use and the projections lag', async () => {
+    const res = await t.http.get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', store: 'sqlite', projectionsLag: { register: '0', agents: '0' } });
+  });
+
+  it('GET /metrics serves Prometheus text with append counts and latencies', async () => {
+    await t.runtime.store.append('test-1', [{ eventId: '0b3d9f3e-1f7a-4c55-9a57-3f1d8c2b7a10', type: 'Probe', data: {}, metadata: {} }], 'no-stream');
+    const res = await t.http.get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toMatch(/vigie_event_store_appends_total\{outcome="ok"\} 1/);
+    expect(res.text).toMatch(/vigie_event_store_events_appended_total 1/);
+    expect(res.text).toMatch(/vigie_event_store_append_seconds_bucket/);
+    expect(res.text).toMatch(/vigie_projection_lag_events\{projection="register"\}/);
+  });
+
+  it('GET /docs-json describes every endpoint, and /docs serves the UI', async () => {
+    const res = await t.http.get('/docs-json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    for (const path of ['/v1/operators', '/v1/agents', '/v1/requests', '/v1/requests/{requestId}', '/v1/oversight/notices']) {
+      expect(res.body.paths[path]).toBeDefined();
+    }
+    const ui = await t.http.get('/docs').redirects(1);
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('answers unknown routes with problem+json 404', async () => {
+    const res = await t.http.get('/nowhere').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+});

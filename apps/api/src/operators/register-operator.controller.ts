@@ -1,0 +1,26 @@
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { registerOperator, type CommandMeta } from '@vigie/workflow';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Meta } from '../http/command-meta.decorator';
+import { OperatorCreatedDto, RegisterOperatorDto } from './register-operator.dto';
+
+@ApiTags('administration')
+@ApiBearerAuth()
+@Controller('v1/operators')
+export class RegisterOperatorController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register an addressee: electronic-communications operator and/or hosting provider' })
+  @ApiCreatedResponse({ type: OperatorCreatedDto })
+  @ApiProblems([409])
+  async register(@Meta() meta: CommandMeta, @Body() body: RegisterOperatorDto): Promise<OperatorCreatedDto> {
+    const { position, ...answer } = await registerOperator(this.runtime.deps, meta, body);
+    await this.runtime.settle(position);
+    return answer;
+  }
+}

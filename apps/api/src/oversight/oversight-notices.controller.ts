@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { instantMs } from '@vigie/domain';
+import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { recordOversightNotice, type CommandMeta } from '@vigie/workflow';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Meta } from '../http/command-meta.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { ListNoticesQuery, NoticeListDto, RecordNoticeDto } from './oversight-notice.dto';
+
+/**
+ * L36-14 CPCE (DOMAIN.md → ARCEP oversight): ARCEP is informed without delay of every
+ * technical-data request. Filing opens a notice; an admin records its transmission.
+ */
+@ApiTags('oversight')
+@ApiBearerAuth()
+@Controller('v1/oversight/notices')
+export class OversightNoticesController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Get()
+  @Roles('admin', 'auditor')
+  @ApiOperation({ summary: 'Oversight notices, pending or sent, with how long each waited' })
+  @ApiOkResponse({ type: NoticeListDto })
+  @ApiProblems([])
+  list(@Query() query: ListNoticesQuery): NoticeListDto {
+    const now = this.runtime.clock.now().getTime();
+    return {
+      items: this.runtime.register.listNotices(query.status).map((n) => ({
+        ...n,
+        dataCategories: [...n.dataCategories],
+        waitingSeconds: Math.max(0, Math.round(((n.sentAt ? instantMs(n.sentAt) : now) - instantMs(n.openedAt)) / 1000)),
+      })),
+    };
+  }
+
+  @Post(':requestId')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record that the notice of a technical-data request was transmitted to ARCEP' })
+  @ApiOkResponse({ schema: { example: { requestId: '…', sentAt: '2026-03-02T10:00:00Z', reference: 'ARCEP-2026-17' } } })
+  @ApiProblems([404, 422], ['NOTICE_ALREADY_SENT'])
+  async record(
+    @Meta() meta: CommandMeta,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: RecordNoticeDto,
+  ): Promise<{ requestId: string; sentAt: string; reference: string }> {
+    const { position, ...answer } = await recordOversightNotice(this.runtime.deps, meta, requestId, { ...body });
+    await this.runtime.settle(position);
+    return answer;
+  }
+}

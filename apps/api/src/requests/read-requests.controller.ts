@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { fail } from '../http/problem';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { ListRequestsQuery, RequestListDto, RequestViewDto } from './request-view.dto';
+
+/** The register, from its read model. An operator sees only the requests addressed to it. */
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/requests')
+export class ReadRequestsController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Get(':requestId')
+  @Roles('agent', 'admin', 'auditor', 'operator')
+  @ApiOperation({ summary: 'One request of the register (never any delivered data)' })
+  @ApiOkResponse({ type: RequestViewDto })
+  @ApiProblems([404])
+  get(@CurrentPrincipal() principal: Principal, @Param('requestId', uuidParam('requestId')) requestId: string): RequestViewDto {
+    const view = this.runtime.register.findRequest(requestId);
+    // Another operator's request does not exist for this operator: no hint that the id is used.
+    if (!view || (principal.role === 'operator' && view.operatorId !== principal.operatorId)) {
+      return fail(404, 'NOT_FOUND', `No request ${requestId}.`);
+    }
+    return view as RequestViewDto;
+  }
+
+  @Get()
+  @Roles('agent', 'admin', 'auditor', 'operator')
+  @ApiOperation({ summary: 'The register, filtered by status, kind and operator' })
+  @ApiOkResponse({ type: RequestListDto })
+  @ApiProblems([])
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListRequestsQuery): RequestListDto {
+    if (principal.role === 'operator' && query.operatorId !== undefined && query.operatorId !== principal.operatorId) {
+      return { items: [] };
+    }
+    const operatorId = principal.role === 'operator' ? principal.operatorId : query.operatorId;
+    return { items: this.runtime.register.listRequests({ ...query, operatorId }) as RequestViewDto[] };
+  }
+}

@@ -1,0 +1,49 @@
+import { civilFromDays, daysFromCivil } from './calendar';
+import { refusalCode } from './decider-spec';
+import { formatInstant, instantMs, isIsoDate, parseInstant, utcDateOf } from './instant';
+
+describe('calendar day numbers', () => {
+  it('round-trips every day from 1900 to 2200', () => {
+    const from = daysFromCivil({ year: 1900, month: 1, day: 1 });
+    const to = daysFromCivil({ year: 2200, month: 12, day: 31 });
+    for (let d = from; d <= to; d += 1) expect(daysFromCivil(civilFromDays(d))).toBe(d);
+    expect(daysFromCivil({ year: 1970, month: 1, day: 1 })).toBe(0);
+    expect(civilFromDays(daysFromCivil({ year: 2024, month: 2, day: 29 }) + 1)).toEqual({ year: 2024, month: 3, day: 1 });
+  });
+});
+
+describe('instants', () => {
+  it.each([
+    '2026-01-10T09:00:00.000Z',
+    '2026-01-10T09:00:00Z',
+    '2024-02-29T23:59:59.999Z',
+    '2026-06-01T02:00:00+02:00',
+    '2026-06-01T02:00-03:30',
+    '1999-12-31T23:59:59.123456Z',
+  ])('parses %s like Date.parse', (iso) => {
+    expect(parseInstant(iso)).toBe(Date.parse(iso));
+  });
+
+  it.each(['2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01', '2026-01-01T10:00:00', 'now'])(
+    'rejects %s',
+    (iso) => {
+      expect(parseInstant(iso)).toBeUndefined();
+      expect(refusalCode(() => instantMs(iso))).toBe('VALIDATION_FAILED');
+    },
+  );
+
+  it('formats like toISOString', () => {
+    expect(formatInstant(Date.parse('2026-06-01T02:03:04.005+02:00'))).toBe('2026-06-01T00:03:04.005Z');
+    expect(formatInstant(0)).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('gives the UTC date of an instant', () => {
+    expect(utcDateOf('2026-01-01T00:30:00+01:00')).toBe('2025-12-31');
+  });
+
+  it('checks calendar dates', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2027-02-29')).toBe(false);
+    expect(isIsoDate('2027-2-1')).toBe(false);
+  });
+});

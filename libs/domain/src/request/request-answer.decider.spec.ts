@@ -1,0 +1,140 @@
+import { given } from '../kernel/decider-spec';
+import { DeclineRequest, DeliverData, RecordOversightNotice } from './request.commands';
+import { requestDecider } from './request.decider';
+import { OversightNotified, RequestDeclined } from './request.events';
+import {
+  DEADLINE,
+  DELIVERED_AT,
+  identificationDelivered,
+  identificationFiled,
+  sealed,
+  technicalDelivered,
+  technicalFiled,
+} from './request.fixtures';
+
+const deliver = (records: unknown[], over: Partial<DeliverData['data']> = {}): DeliverData => ({
+  type: 'DeliverData',
+  data: { operatorId: 'op-1', records, sealed, deliveredAt: DELIVERED_AT, retentionDeadline: DEADLINE, ...over },
+});
+const decline = (operatorId = 'op-1'): DeclineRequest => ({
+  type: 'DeclineRequest',
+  data: { operatorId, reason: 'no subscriber matches', declinedAt: DELIVERED_AT },
+});
+const declined: RequestDeclined = {
+  type: 'RequestDeclined',
+  data: { requestId: 'rq-1', operatorId: 'op-1', reason: 'no subscriber matches', declinedAt: DELIVERED_AT },
+};
+const notice: RecordOversightNotice = {
+  type: 'RecordOversightNotice',
+  data: { sentAt: '2026-03-10T11:00:00.000Z', reference: 'ARCEP-42', recordedAt: '2026-03-10T11:05:00.000Z' },
+};
+const noticed: OversightNotified = {
+  type: 'OversightNotified',
+  data: {
+    requestId: 'rq-2',
+    incidentId: 'inc-1',
+    dataCategories: ['routing', 'traffic'],
+    sentAt: '2026-03-10T11:00:00.000Z',
+    reference: 'ARCEP-42',
+    recordedAt: '2026-03-10T11:05:00.000Z',
+  },
+};
+const person = { identifier: '192.0.2.10', identity: 'Jean Dupont', emailAddress: 'jd@example.org' };
+const traffic = { category: 'traffic', values: { bytes: 1200, at: '2026-03-01T10:00:00Z' } };
+
+describe('RecordOversightNotice (L36-14 CPCE: ARCEP informed of technical requests)', () => {
+  it('records the notice of a technical request', () => {
+    given(requestDecider, [technicalFiled()]).when(notice).then([noticed]);
+  });
+
+  it('refuses a second notice: NOTICE_ALREADY_SENT', () => {
+    given(requestDecider, [technicalFiled(), noticed]).when(notice).thenRefuses('NOTICE_ALREADY_SENT');
+  });
+
+  it('has no notice for identification or unknown requests: NOT_FOUND', () => {
+    given(requestDecider, [identificationFiled()]).when(notice).thenRefuses('NOT_FOUND');
+    given(requestDecider).when(notice).thenRefuses('NOT_FOUND');
+  });
+});
+
+describe('DeliverData: identification', () => {
+  it('records the sealed dataset, the count and the union of delivered fields, never the records', () => {
+    given(requestDecider, [identificationFiled()])
+      .when(deliver([person, { identifier: '192.0.2.11', identity: 'Marie Curie', emailAddress: null }]))
+      .then([identificationDelivered()]);
+  });
+
+  it('refuses a field not requested: FIELD_NOT_REQUESTED', () => {
+    given(requestDecider, [identificationFiled()])
+      .when(deliver([{ ...person, postalAddress: '1 rue de la Paix' }]))
+      .thenRefuses('FIELD_NOT_REQUESTED');
+  });
+
+  it('refuses an unknown key: FIELD_NOT_REQUESTED', () => {
+    given(requestDecider, [identificationFiled()]).when(deliver([{ ...person, phone: '0600' }])).thenRefuses('FIELD_NOT_REQUESTED');
+  });
+
+  it('checks content before fields: CONTENT_EXCLUDED', () => {
+    given(requestDecider, [identificationFiled()])
+      .when(deliver([{ ...person, phone: '0600', extra: { nested: [{ Message: 'hello' }] } }]))
+      .thenRefuses('CONTENT_EXCLUDED');
+  });
+
+  it('refuses a record without identifier: VALIDATION_FAILED', () => {
+    given(requestDecider, [identificationFiled()]).when(deliver([{ identity: 'x' }])).thenRefuses('VALIDATION_FAILED');
+    given(requestDecider, [identificationFiled()]).when(deliver([])).thenRefuses('VALIDATION_FAILED');
+  });
+});
+
+describe('DeliverData: technical data', () => {
+  it('records the categories delivered', () => {
+    given(requestDecider, [technicalFiled()])
+      .when(deliver([traffic], { retentionDeadline: '2031-03-12T10:00:00.000Z' }))
+      .then([technicalDelivered()]);
+  });
+
+  it.each(['origin', 'content', 42])('refuses category %j: CATEGORY_NOT_REQUESTED', (category) => {
+    given(requestDecider, [technicalFiled()]).when(deliver([{ ...traffic, category }])).thenRefuses('CATEGORY_NOT_REQUESTED');
+  });
+
+  it.each(['content', 'BODY', 'payload', 'message'])('refuses a %s key at any depth: CONTENT_EXCLUDED', (key) => {
+    const record = { category: 'traffic', values: { packets: [{ headers: {}, [key]: 'GET /' }] } };
+    given(requestDecider, [technicalFiled()]).when(deliver([record])).thenRefuses('CONTENT_EXCLUDED');
+  });
+
+  it('refuses a deadline beyond five years: RETENTION_EXCEEDED', () => {
+    given(requestDecider, [technicalFiled()])
+      .when(deliver([traffic], { retentionDeadline: '2031-03-12T10:00:00.001Z' }))
+      .thenRefuses('RETENTION_EXCEEDED');
+  });
+
+  it('refuses a deadline not after delivery: PERIOD_INVALID', () => {
+    given(requestDecider, [technicalFiled()])
+      .when(deliver([traffic], { retentionDeadline: DELIVERED_AT }))
+      .thenRefuses('PERIOD_INVALID');
+  });
+});
+
+describe('DeliverData and DeclineRequest: who and when', () => {
+  it('refuses another operator: FORBIDDEN', () => {
+    given(requestDecider, [identificationFiled()]).when(deliver([person], { operatorId: 'op-2' })).thenRefuses('FORBIDDEN');
+    given(requestDecider, [identificationFiled()]).when(decline('op-2')).thenRefuses('FORBIDDEN');
+  });
+
+  it('refuses an answered request: REQUEST_NOT_OPEN', () => {
+    given(requestDecider, [identificationFiled(), identificationDelivered()]).when(deliver([person])).thenRefuses('REQUEST_NOT_OPEN');
+    given(requestDecider, [identificationFiled(), identificationDelivered()]).when(decline()).thenRefuses('REQUEST_NOT_OPEN');
+    given(requestDecider, [identificationFiled(), declined]).when(deliver([person])).thenRefuses('REQUEST_NOT_OPEN');
+  });
+
+  it('refuses an unknown request: NOT_FOUND', () => {
+    given(requestDecider).when(deliver([person])).thenRefuses('NOT_FOUND');
+    given(requestDecider).when(decline()).thenRefuses('NOT_FOUND');
+  });
+
+  it('records a decline', () => {
+    given(requestDecider, [identificationFiled()])
+      .when(decline())
+      .then([declined]);
+  });
+});

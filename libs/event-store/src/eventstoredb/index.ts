@@ -1,0 +1,2 @@
+export { EventStoreDbEventStore } from './eventstoredb-event-store';
+export type { ResubscribeBackoff } from './eventstoredb-subscription';

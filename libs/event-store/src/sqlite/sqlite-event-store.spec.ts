@@ -1,0 +1,161 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
+import { collect, ids, newEvent, newEvents, take } from '../testing';
+import type { CommitInfo } from './group-commit.queue';
+import { SqliteEventStore } from './sqlite-event-store';
+
+describe('SqliteEventStore (embedded only)', () => {
+  let dir: string;
+  let file: string;
+  let commits: CommitInfo[];
+  let store: SqliteEventStore;
+  const extra: { close(): unknown }[] = [];
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
+    file = path.join(dir, 'events.db');
+    commits = [];
+    store = SqliteEventStore.open({ path: file, onCommit: (info) => commits.push(info) });
+  });
+
+  afterEach(async () => {
+    for (const handle of extra.splice(0)) await handle.close();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const openSecondConnection = (): Database.Database => {
+    const db = new Database(file);
+    extra.push(db);
+    return db;
+  };
+
+  describe('group commit', () => {
+    it('writes appends that arrive together in one transaction', async () => {
+      const results = await Promise.all(Array.from({ length: 16 }, (_, i) => store.append(`request-${i}`, newEvents(2), 'no-stream')));
+      expect(commits).toEqual([{ appends: 16, events: 32 }]);
+      expect(new Set(results.map((r) => r.position)).size).toBe(16);
+      expect(results.every((r) => r.nextExpectedRevision === 1n)).toBe(true);
+    });
+
+    it('evaluates each expectation in queue order; a conflict fails only its own append', async () => {
+      const first = newEvent('Filed');
+      const second = newEvent('Amended');
+      const [a, b, c, d] = await Promise.allSettled([
+        store.append('request-1', [first], 'no-stream'),
+        store.append('request-1', [second], 0n), // sees the first append of the same batch
+        store.append('request-1', newEvents(1), 'no-stream'),
+        store.append('request-2', newEvents(1), 'no-stream'),
+      ]);
+      expect(commits).toHaveLength(1);
+      expect(a).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0n } });
+      expect(b).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
+      expect(c.status === 'rejected' && c.reason).toBeInstanceOf(WrongExpectedVersionError);
+      expect(c).toMatchObject({ reason: { actual: 1n } });
+      expect(d.status).toBe('fulfilled');
+      expect(ids(await collect(store.readStream('request-1')))).toEqual(ids([first, second]));
+    });
+
+    it('an append carrying an id stored elsewhere writes nothing and fails alone', async () => {
+      const taken = newEvent('Filed');
+      await store.append('request-1', [taken], 'no-stream');
+      const fresh = newEvent('Other');
+      const [dup, ok] = await Promise.allSettled([
+        store.append('request-2', [fresh, taken], 'no-stream'),
+        store.append('request-3', newEvents(1), 'no-stream'),
+      ]);
+      expect(dup.status === 'rejected' && dup.reason).toBeInstanceOf(DuplicateEventError);
+      expect(dup).toMatchObject({ reason: { eventId: taken.eventId } });
+      expect(ok.status).toBe('fulfilled');
+      expect(await collect(store.readStream('request-2'))).toEqual([]);
+      await expect(store.append('request-4', [taken], 'any')).rejects.toBeInstanceOf(DuplicateEventError);
+      await expect(store.append('request-1', [taken, newEvent('X')], 'no-stream')).rejects.toBeInstanceOf(DuplicateEventError);
+    });
+
+    it('flushes queued appends on close', async () => {
+      const pending = store.append('request-1', newEvents(3), 'no-stream');
+      await store.close();
+      await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 2n });
+      store = SqliteEventStore.open({ path: file });
+      expect(await collect(store.readStream('request-1'))).toHaveLength(3);
+    });
+  });
+
+  describe('verifyChains', () => {
+    beforeEach(async () => {
+      await store.append('request-a', newEvents(3), 'no-stream');
+      await store.append('request-b', newEvents(3), 'no-stream');
+      await store.append('request-a', newEvents(1), 2n);
+    });
+
+    it('reports a sound log', async () => {
+      expect(await store.verifyChains()).toEqual({ ok: true, streams: 2, events: 7 });
+    });
+
+    it('finds one edited byte of data', async () => {
+      const db = openSecondConnection();
+      const row = db.prepare("SELECT position, data FROM events WHERE stream_id = 'request-b' AND revision = 1").get() as {
+        position: number;
+        data: string;
+      };
+      const edited = row.data.replace('"i":1', '"i":7');
+      expect(edited).not.toBe(row.data);
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(edited, row.position);
+      expect(await store.verifyChains()).toEqual({ ok: false, streams: 2, events: 7, firstBrokenStream: 'request-b' });
+    });
+
+    it('finds a deleted event in the middle of a stream', async () => {
+      openSecondConnection().prepare("DELETE FROM events WHERE stream_id = 'request-a' AND revision = 1").run();
+      expect(await store.verifyChains()).toMatchObject({ ok: false, firstBrokenStream: 'request-a', events: 6 });
+    });
+  });
+
+  it('pages through reads and filtered subscriptions larger than one page', async () => {
+    const events = Array.from({ length: 2500 }, (_, i) => newEvent(i % 5 === 0 ? 'Rare' : 'Common', { i }));
+    for (let i = 0; i < 5; i++) await store.append('request-big', events.slice(i * 500, (i + 1) * 500), i === 0 ? 'no-stream' : BigInt(i * 500 - 1));
+    expect(ids(await collect(store.readAll()))).toEqual(ids(events));
+    const fromRevision = await collect(store.readStream('request-big', { fromRevision: 999n }));
+    expect(fromRevision.map((e) => e.revision)).toEqual(Array.from({ length: 1501 }, (_, i) => BigInt(i + 999)));
+    expect(await collect(store.readAll({ after: 10n, maxCount: 1500 }))).toHaveLength(1500);
+    const rare = events.filter((e) => e.type === 'Rare');
+    const subscription = store.subscribe({ filter: { eventTypes: ['Rare'] } });
+    expect(ids(await take(subscription, rare.length))).toEqual(ids(rare));
+    const live = newEvent('Rare');
+    const next = take(subscription, 1);
+    await store.append('request-big', [newEvent('Common'), live], 2499n);
+    expect(ids(await next)).toEqual([live.eventId]);
+    await subscription.close();
+  });
+
+  it('a subscription sees an append made by another instance on the same file', async () => {
+    const subscription = store.subscribe({ after: await store.headPosition() });
+    const other = SqliteEventStore.open({ path: file, pollIntervalMs: 10 });
+    extra.push(other);
+    const event = newEvent('FromCli');
+    const received = take(subscription, 1);
+    await other.append('request-cli', [event], 'no-stream');
+    expect(ids(await received)).toEqual([event.eventId]);
+    await subscription.close();
+  });
+
+  it('closing the store ends its subscriptions', async () => {
+    const subscription = store.subscribe({ after: await store.headPosition() });
+    const pending = subscription[Symbol.asyncIterator]().next();
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ done: true });
+    expect(() => store.subscribe()).toThrow('closed');
+  });
+
+  it('creates its schema once, in WAL mode, with a schema version', async () => {
+    await store.append('request-1', newEvents(1), 'no-stream');
+    await store.close();
+    store = SqliteEventStore.open({ path: file });
+    expect(await collect(store.readAll())).toHaveLength(1);
+    const db = openSecondConnection();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('1');
+  });
+});

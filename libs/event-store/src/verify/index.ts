@@ -1,0 +1,1 @@
+export { ChainVerifier } from './chain-verifier';

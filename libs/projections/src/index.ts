@@ -1,0 +1,12 @@
+export type { IndexDef, Projection, ProjectionTx, SqlParams, TableDef } from './projection';
+export { physicalTableName, tablePrefix, validateProjection } from './projection';
+export { ReadStore, defaultReadStorePath, type ReadStoreOptions } from './read-store';
+export type { ProjectionStateRow } from './projection-state.table';
+export {
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+  type ProjectionStatus,
+} from './projection-runner';
+export type { ProjectionFailure, ProjectionLogger, ProjectionPhase } from './projection-worker';
+export { InMemoryEventStore } from './testing/in-memory-event-store';
+export * from './read-models';

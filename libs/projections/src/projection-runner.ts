@@ -1,0 +1,146 @@
+import type { EventStore } from '@vigie/event-store/event-store.port';
+import { validateProjection, type Projection } from './projection';
+import {
+  ProjectionWorker,
+  type ProjectionFailure,
+  type ProjectionLogger,
+  type ProjectionPhase,
+} from './projection-worker';
+import type { ReadStore } from './read-store';
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly readStore: ReadStore;
+  readonly projections: readonly Projection[];
+  /** Most events applied in one transaction while catching up. */
+  readonly batchSize?: number;
+  readonly logger?: ProjectionLogger;
+}
+
+export interface ProjectionStatus {
+  readonly name: string;
+  /** The version being fed (the code's). */
+  readonly version: number;
+  /** The version queries read; older than `version` while a rebuild runs. */
+  readonly activeVersion: number;
+  readonly checkpoint: bigint;
+  readonly activeCheckpoint: bigint;
+  readonly phase: ProjectionPhase;
+  readonly failure?: ProjectionFailure;
+}
+
+interface Waiter {
+  readonly position: bigint;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** Runs every projection from its checkpoint, one worker each, on one read store. */
+export class ProjectionRunner {
+  private readonly workers: readonly ProjectionWorker[];
+  private readonly waiters = new Set<Waiter>();
+  private running = false;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    const names = new Set<string>();
+    for (const p of options.projections) {
+      validateProjection(p);
+      if (names.has(p.name)) throw new Error(`Projection ${p.name} is registered twice`);
+      names.add(p.name);
+    }
+    const batchSize = options.batchSize ?? 500;
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be a positive integer');
+    const logger = options.logger ?? console;
+    this.workers = options.projections.map(
+      (p) => new ProjectionWorker(p, options.store, options.readStore, batchSize, logger, () => this.settle()),
+    );
+  }
+
+  async start(): Promise<void> {
+    if (this.running) throw new Error('The projection runner is already started');
+    this.running = true;
+    for (const worker of this.workers) worker.start();
+  }
+
+  /** Waits for every loop to end and closes the subscriptions; pending waitFor calls fail. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await Promise.all(this.workers.map((w) => w.stop()));
+    for (const waiter of [...this.waiters]) waiter.reject(new Error('The projection runner stopped'));
+  }
+
+  /**
+   * Resolves once the tables every projection serves now reflect all events up to
+   * `position` (read-your-writes after an append). During a rebuild that means the
+   * switch to the new version. Rejects on timeout or when a projection has failed.
+   */
+  waitFor(position: bigint, timeoutMs = 5000): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Projections did not reach position ${position} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      timer.unref();
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+      };
+      const waiter: Waiter = {
+        position,
+        resolve: () => (done(), resolve()),
+        reject: (error) => (done(), reject(error)),
+      };
+      this.waiters.add(waiter);
+      this.settle();
+    });
+  }
+
+  /** head - checkpoint of the version being fed, per projection. */
+  async lag(): Promise<Record<string, bigint>> {
+    const head = await this.options.store.headPosition();
+    const lag: Record<string, bigint> = {};
+    for (const w of this.workers) {
+      const row = w.state;
+      const checkpoint = row?.version === w.projection.version ? row.checkpoint : 0n;
+      lag[w.projection.name] = head > checkpoint ? head - checkpoint : 0n;
+    }
+    return lag;
+  }
+
+  status(): ProjectionStatus[] {
+    return this.workers.map((w) => {
+      const { name, version } = w.projection;
+      const row = w.state;
+      return {
+        name,
+        version,
+        activeVersion: row?.activeVersion ?? version,
+        checkpoint: row?.version === version ? row.checkpoint : 0n,
+        activeCheckpoint: row?.activeCheckpoint ?? 0n,
+        phase: w.currentPhase,
+        ...(w.currentFailure ? { failure: w.currentFailure } : {}),
+      };
+    });
+  }
+
+  /** The physical table queries must use now for a projection's logical table. */
+  activeTable(projection: string, logical: string): string {
+    return this.options.readStore.activeTable(projection, logical);
+  }
+
+  private settle(): void {
+    if (this.waiters.size === 0) return;
+    const failed = this.workers.find((w) => w.currentPhase === 'failed');
+    // What queries see: the active version's checkpoint, frozen during a rebuild.
+    let reached: bigint | undefined;
+    for (const w of this.workers) {
+      const served = w.state?.activeCheckpoint ?? 0n;
+      reached = reached === undefined || served < reached ? served : reached;
+    }
+    for (const waiter of [...this.waiters]) {
+      if (reached === undefined || waiter.position <= reached) waiter.resolve();
+      else if (failed) waiter.reject(new Error(`Projection ${failed.projection.name} failed: ${failed.currentFailure?.message}`));
+    }
+  }
+}

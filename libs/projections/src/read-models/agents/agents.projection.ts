@@ -1,0 +1,25 @@
+import type { RecordedEvent } from '@vigie/event-store/event-store.port';
+import type { Projection, ProjectionTx } from '../../projection';
+import type { ReadStore } from '../../read-store';
+import { asDomainEvent } from '../domain-event';
+
+/**
+ * The directory of agents ever habilitated. It only enumerates ids: whether an agent is
+ * habilitated now is decided on the agent's own stream by the domain's rule.
+ */
+export const agentsProjection: Projection = {
+  name: 'agents',
+  version: 1,
+  handles: ['AgentHabilitated'],
+  tables: [{ name: 'agents', columns: ['agent_id TEXT PRIMARY KEY', 'full_name TEXT NOT NULL', 'first_habilitated_at TEXT NOT NULL'] }],
+  apply(event: RecordedEvent, tx: ProjectionTx): void {
+    const e = asDomainEvent(event);
+    if (e.type !== 'AgentHabilitated') return;
+    tx.run(`INSERT OR IGNORE INTO ${tx.table('agents')} VALUES (?, ?, ?)`, [e.data.agentId, e.data.fullName, e.data.at]);
+  },
+};
+
+export const listAgentIds = (readStore: ReadStore): string[] =>
+  readStore.state.find('agents')
+    ? readStore.all<{ agent_id: string }>(`SELECT agent_id FROM ${readStore.activeTable('agents', 'agents')} ORDER BY agent_id`).map((r) => r.agent_id)
+    : [];

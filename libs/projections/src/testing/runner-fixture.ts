@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore } from '@vigie/event-store/event-store.port';
+import type { Projection } from '../projection';
+import { ProjectionRunner } from '../projection-runner';
+import type { ProjectionLogger } from '../projection-worker';
+import { ReadStore } from '../read-store';
+import type { EventCountRow } from './event-count.projection';
+
+/** A logger that keeps what it is told, so tests can assert on failures quietly. */
+export class RecordingLogger implements ProjectionLogger {
+  readonly errors: string[] = [];
+  readonly infos: string[] = [];
+  log(message: string): void {
+    this.infos.push(message);
+  }
+  error(message: string): void {
+    this.errors.push(message);
+  }
+}
+
+/** Owns every runner and read store a test opens, and closes them all in afterEach. */
+export class RunnerFixture {
+  readonly dir = mkdtempSync(join(tmpdir(), 'vigie-'));
+  readonly path = join(this.dir, 'read.db');
+  readonly logger = new RecordingLogger();
+  private readonly runners: ProjectionRunner[] = [];
+  private readonly readStores: ReadStore[] = [];
+  readonly store: EventStore;
+
+  /** Give a store, or a factory that receives the test's temporary directory. */
+  constructor(store: EventStore | ((dir: string) => EventStore)) {
+    this.store = typeof store === 'function' ? store(this.dir) : store;
+  }
+
+  openReadStore(): ReadStore {
+    const readStore = ReadStore.open({ path: this.path });
+    this.readStores.push(readStore);
+    return readStore;
+  }
+
+  runner(projections: readonly Projection[], batchSize?: number, readStore = this.openReadStore()): ProjectionRunner {
+    const runner = new ProjectionRunner({ store: this.store, readStore, projections, batchSize, logger: this.logger });
+    this.runners.push(runner);
+    return runner;
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.runners) await r.stop();
+    for (const s of this.readStores) s.close();
+    await this.store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Counts per type as the active version of `event_count` serves them. */
+export function counts(readStore: ReadStore): Record<string, number> {
+  const table = readStore.activeTable('event_count', 'counts');
+  const rows = readStore.all<EventCountRow>(`SELECT type, n, total FROM ${table} ORDER BY type`);
+  return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+}
+
+export function seenCount(readStore: ReadStore): number {
+  const table = readStore.activeTable('event_count', 'seen');
+  return readStore.get<{ c: number }>(`SELECT count(*) AS c FROM ${table}`)?.c ?? 0;
+}

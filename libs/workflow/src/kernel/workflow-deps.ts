@@ -1,0 +1,15 @@
+import type { RetentionPeriod } from '@vigie/domain';
+import type { EventStore } from '@vigie/event-store';
+import type { Vault } from '@vigie/vault';
+
+/** What the use cases need from the outside world; the runtime assembles it. */
+export interface WorkflowDeps {
+  readonly store: EventStore;
+  readonly vault: Vault;
+  readonly retention: { readonly identification: RetentionPeriod; readonly technical: RetentionPeriod };
+  /** Every agent ever habilitated, as of the head of the log (from the agents read model, caught up). */
+  readonly agentIds: () => Promise<readonly string[]>;
+}
+
+/** What a command answers, plus where its last event stands, so the caller can wait for the read models. */
+export type Outcome<T> = T & { readonly position?: bigint };
