@@ -31,10 +31,34 @@ function canonicalArray(values: readonly unknown[]): string {
   return `${out}]`;
 }
 
+/** Quoted keys, cached: events repeat the same few dozen keys millions of times. Bounded. */
+const quotedKeys = new Map<string, string>();
+const quote = (key: string): string => {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 4096) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+};
+
 function canonicalObject(obj: Record<string, unknown>): string {
   const keys = Object.keys(obj);
-  // Insertion sort by UTF-16 code unit (`<` on strings), as Array#sort's default order:
-  // event objects are small, and this avoids the comparator's string conversions.
+  // Event objects are small: an insertion sort avoids the comparator's string conversions.
+  if (keys.length > 32) keys.sort();
+  else sortSmall(keys);
+  let out = '{';
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined || typeof v === 'function') continue;
+    if (out.length > 1) out += ',';
+    out += `${quote(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
+}
+
+/** Insertion sort by UTF-16 code unit (`>` on strings), the order of Array#sort's default. */
+function sortSmall(keys: string[]): void {
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i];
     let j = i - 1;
@@ -44,12 +68,4 @@ function canonicalObject(obj: Record<string, unknown>): string {
     }
     keys[j + 1] = key;
   }
-  let out = '{';
-  for (const k of keys) {
-    const v = obj[k];
-    if (v === undefined || typeof v === 'function') continue;
-    if (out.length > 1) out += ',';
-    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
-  }
-  return `${out}}`;
 }

@@ -31,3 +31,12 @@ describe('hash chain', () => {
     expect(chainHash('1'.repeat(64), 'T', { a: 1 }, {})).not.toBe(base);
   });
 });
+
+describe('canonical JSON of large objects', () => {
+  it('sorts many keys exactly like the small-object path', () => {
+    const keys = Array.from({ length: 100 }, (_, i) => `k${(i * 37) % 100}`);
+    const obj = Object.fromEntries(keys.map((k) => [k, k.length]));
+    const expected = `{${[...keys].sort().map((k) => `"${k}":${k.length}`).join(',')}}`;
+    expect(canonicalJson(obj)).toBe(expected);
+  });
+});

@@ -17,8 +17,7 @@ export interface PreparedAppend {
   readonly events: readonly PreparedEvent[];
 }
 
-type Tail = [bigint, string, bigint]; // revision, hash, position of a stream's last event
-type Located = [string, bigint]; // stream_id, revision of a stored event id
+type Tail = [bigint, string, bigint, string]; // revision, hash, position, event_id of a stream's last event
 type SliceRow = [string, bigint, bigint]; // event_id, revision, position
 
 /**
@@ -27,22 +26,22 @@ type SliceRow = [string, bigint, bigint]; // event_id, revision, position
  * and the others of the batch go on; no savepoint is needed (one would copy each page
  * it touches into a statement journal). An error during the inserts is not a refusal:
  * it fails the whole batch.
+ *
+ * Ids are checked within the target stream only, through the (stream_id, revision)
+ * index, as EventStoreDB does: a retry is recognised where the expectation puts it, and
+ * an id reused in another stream is not detected (Vigie derives ids from the command and
+ * the stream, so that cannot happen by accident).
  */
 export class SqliteAppendWriter {
   private readonly tail: Database.Statement;
-  private readonly insert: Database.Statement;
-  private readonly locate: Database.Statement;
   private readonly slice: Database.Statement;
+  private readonly inserts = new Map<number, Database.Statement>();
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.tail = db
-      .prepare('SELECT revision, hash, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+      .prepare('SELECT revision, hash, position, event_id FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .safeIntegers(true)
       .raw(true);
-    this.insert = db
-      .prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .safeIntegers(true);
-    this.locate = db.prepare('SELECT stream_id, revision FROM events WHERE event_id = ?').safeIntegers(true).raw(true);
     this.slice = db
       .prepare('SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?')
       .safeIntegers(true)
@@ -51,55 +50,77 @@ export class SqliteAppendWriter {
 
   write({ streamId, expected, events }: PreparedAppend): AppendResult {
     const tail = this.tail.get(streamId) as Tail | undefined;
-    if (events.length > 0) {
-      const replayed = this.replayed(streamId, expected, events);
+    if (events.length > 0 && tail !== undefined) {
+      const replayed = this.replayed(streamId, expected, events, tail);
       if (replayed !== undefined) return replayed;
     }
     checkExpected(streamId, expected, tail);
     if (events.length === 0) return { nextExpectedRevision: tail?.[0] ?? -1n, position: tail?.[2] ?? 0n };
-    this.checkFresh(events);
+    checkFresh(events, tail);
+    return this.insertAll(streamId, events, tail);
+  }
+
+  /**
+   * Chains and inserts the events, up to INSERT_ROWS per statement: positions come from
+   * AUTOINCREMENT in row order, so the last row's id is the append's position.
+   */
+  private insertAll(streamId: string, events: readonly PreparedEvent[], tail: Tail | undefined): AppendResult {
     let revision = tail === undefined ? 0n : tail[0] + 1n;
     let previous = tail === undefined ? GENESIS_HASH : tail[1];
     let position = 0n;
-    for (const e of events) {
-      const hash = chainHashFromCanonical(previous, e.type, e.dataJson, e.metadataJson);
-      position = this.insert.run(streamId, revision, e.eventId, e.type, e.dataJson, e.metadataJson, hash).lastInsertRowid as bigint;
-      previous = hash;
-      revision++;
+    for (let start = 0; start < events.length; start += INSERT_ROWS) {
+      const end = Math.min(events.length, start + INSERT_ROWS);
+      const params: unknown[] = [];
+      for (let i = start; i < end; i++) {
+        const e = events[i];
+        previous = chainHashFromCanonical(previous, e.type, e.dataJson, e.metadataJson);
+        params.push(streamId, revision, e.eventId, e.type, e.dataJson, e.metadataJson, previous);
+        revision++;
+      }
+      position = this.insertStatement(end - start).run(params).lastInsertRowid as bigint;
     }
     return { nextExpectedRevision: revision - 1n, position };
   }
 
-  /** The first id was looked up by `replayed`; the others must be new and distinct. */
-  private checkFresh(events: readonly PreparedEvent[]): void {
-    if (events.length === 1) return;
-    const seen = new Set<string>();
-    for (let i = 0; i < events.length; i++) {
-      const id = events[i].eventId;
-      if (seen.has(id) || (i > 0 && this.locate.get(id) !== undefined)) throw new DuplicateEventError(id);
-      seen.add(id);
+  private insertStatement(rows: number): Database.Statement {
+    let statement = this.inserts.get(rows);
+    if (statement === undefined) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+      statement = this.db
+        .prepare(`INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES ${values}`)
+        .safeIntegers(true);
+      this.inserts.set(rows, statement);
     }
+    return statement;
   }
 
   /**
-   * A retry: the same ids, in the same order, already stored consecutively in this
-   * stream where the expectation puts them (anywhere in it for 'any'/'stream-exists').
-   * Returns the first append's result; ids stored anywhere else are a DuplicateEventError.
+   * A retry: the same ids, in the same order, already stored in this stream where the
+   * expectation puts them (at its end for 'any' and 'stream-exists', which carry no
+   * revision). Returns the first append's result. The first id found there with a later
+   * one differing is a partial overlap, a DuplicateEventError; anything else is left to
+   * the expectation check.
    */
-  private replayed(streamId: string, expected: ExpectedRevision, events: readonly PreparedEvent[]): AppendResult | undefined {
-    const first = this.locate.get(events[0].eventId) as Located | undefined;
-    if (first === undefined) return undefined;
-    const [storedStream, firstRevision] = first;
-    const expectedFirst = expected === 'no-stream' ? 0n : typeof expected === 'bigint' ? expected + 1n : firstRevision;
-    if (storedStream !== streamId || firstRevision !== expectedFirst) throw new DuplicateEventError(events[0].eventId);
-    const rows = this.slice.all(streamId, firstRevision, events.length) as SliceRow[];
-    for (let i = 0; i < events.length; i++) {
+  private replayed(streamId: string, expected: ExpectedRevision, events: readonly PreparedEvent[], tail: Tail): AppendResult | undefined {
+    let first: bigint;
+    if (typeof expected === 'bigint') first = expected + 1n;
+    else if (expected === 'no-stream') first = 0n;
+    else if (tail[3] === events[events.length - 1].eventId) first = tail[0] - BigInt(events.length) + 1n;
+    else return undefined;
+    // The happy path stops here: the expected slot is still free, nothing to compare.
+    if (first > tail[0] || first < 0n) return undefined;
+    const rows = this.slice.all(streamId, first, events.length) as SliceRow[];
+    if (rows[0]?.[0] !== events[0].eventId) return undefined;
+    for (let i = 1; i < events.length; i++) {
       if (rows[i]?.[0] !== events[i].eventId) throw new DuplicateEventError(events[0].eventId);
     }
     const last = rows[rows.length - 1];
     return { nextExpectedRevision: last[1], position: last[2] };
   }
 }
+
+/** Rows per INSERT statement: fewer statement runs, within SQLite's 32766 bound parameters. */
+const INSERT_ROWS = 50;
 
 function checkExpected(streamId: string, expected: ExpectedRevision, tail: Tail | undefined): void {
   const actual = tail === undefined ? 'no-stream' : tail[0];
@@ -109,4 +130,23 @@ function checkExpected(streamId: string, expected: ExpectedRevision, tail: Tail 
     (expected === 'stream-exists' && tail !== undefined) ||
     (typeof expected === 'bigint' && actual === expected);
   if (!ok) throw new WrongExpectedVersionError(streamId, expected, actual);
+}
+
+/**
+ * The ids of one append must be distinct, and none may repeat the stream's last event:
+ * the cheap case of the same stream at another revision (a retry sent with a refreshed
+ * expectation). Earlier events of the stream are not searched.
+ */
+function checkFresh(events: readonly PreparedEvent[], tail: Tail | undefined): void {
+  const last = tail?.[3];
+  if (events.length === 1) {
+    if (events[0].eventId === last) throw new DuplicateEventError(last);
+    return;
+  }
+  const seen = new Set<string>();
+  if (last !== undefined) seen.add(last);
+  for (const e of events) {
+    if (seen.has(e.eventId)) throw new DuplicateEventError(e.eventId);
+    seen.add(e.eventId);
+  }
 }

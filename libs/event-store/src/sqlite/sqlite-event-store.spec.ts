@@ -6,6 +6,7 @@ import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.e
 import { collect, ids, newEvent, newEvents, take } from '../testing';
 import type { CommitInfo } from './group-commit.queue';
 import { SqliteEventStore } from './sqlite-event-store';
+import { SQLITE_PAGE_SIZE, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
 
 describe('SqliteEventStore (embedded only)', () => {
   let dir: string;
@@ -59,20 +60,31 @@ describe('SqliteEventStore (embedded only)', () => {
       expect(ids(await collect(store.readStream('request-1')))).toEqual(ids([first, second]));
     });
 
-    it('an append carrying an id stored elsewhere writes nothing and fails alone', async () => {
+    it('an id repeated in the same stream writes nothing and fails alone', async () => {
       const taken = newEvent('Filed');
       await store.append('request-1', [taken], 'no-stream');
-      const fresh = newEvent('Other');
       const [dup, ok] = await Promise.allSettled([
-        store.append('request-2', [fresh, taken], 'no-stream'),
+        store.append('request-1', [taken], 0n), // the last event again, with a refreshed expectation
         store.append('request-3', newEvents(1), 'no-stream'),
       ]);
       expect(dup.status === 'rejected' && dup.reason).toBeInstanceOf(DuplicateEventError);
       expect(dup).toMatchObject({ reason: { eventId: taken.eventId } });
       expect(ok.status).toBe('fulfilled');
-      expect(await collect(store.readStream('request-2'))).toEqual([]);
-      await expect(store.append('request-4', [taken], 'any')).rejects.toBeInstanceOf(DuplicateEventError);
+      expect(ids(await collect(store.readStream('request-1')))).toEqual([taken.eventId]);
       await expect(store.append('request-1', [taken, newEvent('X')], 'no-stream')).rejects.toBeInstanceOf(DuplicateEventError);
+      const twice = newEvent('Twice');
+      await expect(store.append('request-2', [twice, twice], 'no-stream')).rejects.toBeInstanceOf(DuplicateEventError);
+      expect(await collect(store.readStream('request-2'))).toEqual([]);
+    });
+
+    it('checks ids within the target stream only, as EventStoreDB does', async () => {
+      const shared = newEvent('Filed');
+      await store.append('request-1', [shared], 'no-stream');
+      const elsewhere = await store.append('request-2', [shared], 'no-stream');
+      expect(elsewhere.nextExpectedRevision).toBe(0n);
+      expect(await store.append('request-2', [shared], 'no-stream')).toEqual(elsewhere);
+      const other = newEvent('Other');
+      await expect(store.append('request-1', [other], 'no-stream')).rejects.toBeInstanceOf(WrongExpectedVersionError);
     });
 
     it('flushes queued appends on close', async () => {
@@ -149,13 +161,14 @@ describe('SqliteEventStore (embedded only)', () => {
     expect(() => store.subscribe()).toThrow('closed');
   });
 
-  it('creates its schema once, in WAL mode, with a schema version', async () => {
+  it('creates its schema once, in WAL mode, with its page size and a schema version', async () => {
     await store.append('request-1', newEvents(1), 'no-stream');
     await store.close();
     store = SqliteEventStore.open({ path: file });
     expect(await collect(store.readAll())).toHaveLength(1);
     const db = openSecondConnection();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('1');
+    expect(db.pragma('page_size', { simple: true })).toBe(SQLITE_PAGE_SIZE);
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe(String(SQLITE_SCHEMA_VERSION));
   });
 });

@@ -1,16 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { ChainReport, ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { ChainVerifier } from '../verify/chain-verifier';
-import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
+import { PagedEventIterator, yieldToLoop } from './sqlite-page.iterator';
+import { EVENT_COLUMNS, type EventRow } from './sqlite-row';
 
 /** Rows per query: huge logs stream in constant memory. */
 export const PAGE_SIZE = 1000;
 const VERIFY_PAGE_SIZE = 5000;
 
 type ChainRow = [string, bigint, bigint, string, string, string, string];
-
-/** Lets appends and timers run between pages of a long read on the shared connection. */
-export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Every read of the log; each page is one short statement, never an open cursor across awaits. */
 export class SqliteLogReader {
@@ -43,31 +41,24 @@ export class SqliteLogReader {
     return (this.head.get() as bigint | null) ?? 0n;
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
-    let after = options.after ?? 0n;
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      this.assertOpen();
-      const limit = Math.min(PAGE_SIZE, remaining);
-      const rows = this.allPage.all(after, limit) as EventRow[];
-      for (const row of rows) yield toRecordedEvent(row);
-      if (rows.length < limit) return;
-      after = rows[rows.length - 1][0];
-      remaining -= rows.length;
-      await yieldToLoop();
-    }
+  readAll(options: ReadAllOptions = {}): AsyncIterableIterator<RecordedEvent> {
+    const after = options.after ?? 0n;
+    return new PagedEventIterator(
+      (last, limit) => {
+        this.assertOpen();
+        return this.allPage.all(last?.[0] ?? after, limit) as EventRow[];
+      },
+      PAGE_SIZE,
+      options.maxCount,
+    );
   }
 
-  async *readStream(streamId: string, fromRevision = 0n): AsyncGenerator<RecordedEvent> {
-    let from = fromRevision < 0n ? 0n : fromRevision;
-    for (;;) {
+  readStream(streamId: string, fromRevision = 0n): AsyncIterableIterator<RecordedEvent> {
+    const from = fromRevision < 0n ? 0n : fromRevision;
+    return new PagedEventIterator((last, limit) => {
       this.assertOpen();
-      const rows = this.streamPage.all(streamId, from, PAGE_SIZE) as EventRow[];
-      for (const row of rows) yield toRecordedEvent(row);
-      if (rows.length < PAGE_SIZE) return;
-      from = rows[rows.length - 1][2] + 1n;
-      await yieldToLoop();
-    }
+      return this.streamPage.all(streamId, last === undefined ? from : last[2] + 1n, limit) as EventRow[];
+    }, PAGE_SIZE);
   }
 
   /** Walks raw rows in position order: canonical text is hashed as stored, never parsed. */

@@ -1,25 +1,16 @@
 import Database from 'better-sqlite3';
+import { migrateSqliteSchema } from './sqlite-migrations';
+import { EVENTS_TABLE_DDL, META_DDL } from './sqlite-tables';
 
-/** Bump with a migration when the table layout changes; stored in `meta`. */
-export const SQLITE_SCHEMA_VERSION = 1;
+/** Bump with a migration (sqlite-migrations.ts) when the table layout changes; stored in `meta`. */
+export const SQLITE_SCHEMA_VERSION = 2;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (
-  key   TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-  position  INTEGER PRIMARY KEY AUTOINCREMENT,
-  stream_id TEXT    NOT NULL,
-  revision  INTEGER NOT NULL,
-  event_id  TEXT    NOT NULL UNIQUE,
-  type      TEXT    NOT NULL,
-  data      TEXT    NOT NULL,
-  metadata  TEXT    NOT NULL,
-  hash      TEXT    NOT NULL,
-  UNIQUE (stream_id, revision)
-);
-`;
+/**
+ * Events are ~1 KiB rows: 8 KiB pages waste less room than 4 KiB ones (three rows of
+ * 1.1 KiB leave a quarter of a page empty) and readAll reads fewer pages. Only a new file
+ * takes it; an older file keeps its page size.
+ */
+export const SQLITE_PAGE_SIZE = 8192;
 
 /**
  * Opens the log file with the pragmas the port's guarantees rest on:
@@ -30,21 +21,24 @@ export function openSqliteDatabase(path: string, busyTimeoutMs: number): Databas
   const db = new Database(path);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    db.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    // Random event ids scatter index writes: checkpoint less often (each pass rewrites the
-    // same hot pages once, not once per 1000 pages) and keep the index in cache.
-    db.pragma('wal_autocheckpoint = 10000');
+    // Batches write many pages per commit: checkpoint in larger passes (~40 MiB), keep hot pages cached.
+    db.pragma('wal_autocheckpoint = 5000');
     db.pragma('journal_size_limit = 67108864');
     db.pragma('cache_size = -65536');
     db.transaction(() => {
-      db.exec(SCHEMA);
+      db.exec(META_DDL);
       const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
-      if (row === undefined) {
-        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SQLITE_SCHEMA_VERSION));
-      } else if (Number(row.value) > SQLITE_SCHEMA_VERSION) {
-        throw new Error(`Event log schema ${row.value} is newer than this build (${SQLITE_SCHEMA_VERSION})`);
+      const found = row === undefined ? undefined : Number(row.value);
+      if (found !== undefined && found > SQLITE_SCHEMA_VERSION) {
+        throw new Error(`Event log schema ${found} is newer than this build (${SQLITE_SCHEMA_VERSION})`);
       }
+      if (found === SQLITE_SCHEMA_VERSION) return;
+      if (found !== undefined) migrateSqliteSchema(db, found);
+      db.exec(EVENTS_TABLE_DDL);
+      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SQLITE_SCHEMA_VERSION));
     }).immediate();
     return db;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent, Subscription, SubscriptionFilter } from '../event-store.port';
-import { PAGE_SIZE, yieldToLoop } from './sqlite-log.reader';
+import { PAGE_SIZE } from './sqlite-log.reader';
+import { yieldToLoop } from './sqlite-page.iterator';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runBaseline } from './bench-baseline';
+import { BenchEventFactory } from './bench-events';
+import { type BenchFigures, type BenchReport, metTargets, renderTable, TARGETS } from './bench-report';
+import { buildLog, runBatchAppends, runReadAll, runSingleAppends, runVerify } from './bench-store';
+import { elapsedSeconds, now, progress } from './bench-timer';
+
+/**
+ * `npm run bench [-- --json]`: durable appends, batches, readAll and chain verification
+ * of the embedded SQLite store, each on a fresh file in a temporary directory.
+ */
+const LOG_EVENTS = 1_000_000;
+const SINGLE_APPENDERS = 64;
+const SECONDS = 3;
+
+async function main(json: boolean): Promise<void> {
+  const started = now();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-'));
+  const fresh = (name: string): string => path.join(dir, `${name}.db`);
+  const events = new BenchEventFactory(`bench-${process.pid}`);
+  const removeOnInterrupt = (): void => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', removeOnInterrupt);
+  try {
+    progress('raw SQLite baseline: one row per FULL commit');
+    const baseline = runBaseline(fresh('baseline'), events, 2000, SECONDS);
+    progress(`${SINGLE_APPENDERS} concurrent single appenders for ${SECONDS} s`);
+    const single = await runSingleAppends(fresh('single'), events, SINGLE_APPENDERS, SECONDS);
+    progress('100-event batch appends');
+    const batch = await runBatchAppends(fresh('batch'), events, { streams: 4, batchSize: 100, maxEvents: 300_000, seconds: SECONDS });
+    progress(`building a ${LOG_EVENTS.toLocaleString('en-US')}-event log (commits of 20 appends × 50 events)`);
+    const logFile = fresh('log');
+    const build = await buildLog(logFile, events, LOG_EVENTS, 20, 50);
+    progress('readAll over the log');
+    const read = await runReadAll(logFile);
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    progress('verifyChains over the log');
+    const verify = await runVerify(logFile);
+    if (read.events !== LOG_EVENTS || verify.events !== LOG_EVENTS || !verify.ok) {
+      throw new Error(`The log is not what was written: read ${read.events}, verified ${verify.events}, ok ${String(verify.ok)}`);
+    }
+    const figures: BenchFigures = {
+      baseline_sqlite_single_commit_per_s: baseline.perSecond,
+      append_single_durable_per_s: single.perSecond,
+      append_single_speedup: single.perSecond / baseline.perSecond,
+      append_batch_per_s: batch.perSecond,
+      build_1m_events_per_s: build.perSecond,
+      read_all_per_s: read.perSecond,
+      verify_chain_per_s: verify.perSecond,
+      rss_mb: rssMb,
+    };
+    const report: BenchReport = {
+      ...figures,
+      targets: TARGETS,
+      met: metTargets(figures),
+      events: { baseline: baseline.commits, single: single.events, batch: batch.events, log: build.events, read: read.events, verify: verify.events },
+      details: {
+        single_events_per_commit: single.eventsPerCommit,
+        batch_events_per_commit: batch.eventsPerCommit,
+        build_events_per_commit: build.eventsPerCommit,
+        log_streams: verify.streams,
+        log_file_mb: fs.statSync(logFile).size / 2 ** 20,
+        chains_ok: verify.ok,
+      },
+      node: process.version,
+      cpus: { count: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown' },
+      duration_s: elapsedSeconds(started),
+    };
+    process.stdout.write(`${json ? JSON.stringify(report) : renderTable(report)}\n`);
+  } finally {
+    process.off('SIGINT', removeOnInterrupt);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.includes('--json')).catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
