@@ -1,0 +1,67 @@
+import { ManualClock } from '@vigie/domain';
+import { loadConfig, sha256Hex, VigieRuntime, type Principal } from '@vigie/runtime';
+import { rmSync } from 'node:fs';
+import request from 'supertest';
+import { createApp } from '../../api/src/app.factory';
+import { bearer, KEYS, tempDir, TEST_PRINCIPALS } from '../../../test/support/test-app';
+import { agentBody, identificationBody, operatorBody } from '../../../test/support/workflow.fixtures';
+import { startWorker, type RunningWorker } from './worker';
+
+/**
+ * The multi-replica deployment on one data dir: the worker runs every projection, the API
+ * (VIGIE_ROLE=api) runs none and still reads its own writes, by waiting on the checkpoints
+ * the worker commits to the shared read store.
+ */
+describe('worker and VIGIE_ROLE=api on one data dir', () => {
+  const dataDir = tempDir();
+  const env = { VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32) };
+  let worker: RunningWorker;
+  let api: Awaited<ReturnType<typeof createApp>>;
+  let apiRuntime: VigieRuntime;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+    worker = await startWorker(loadConfig({ ...env, VIGIE_ROLE: 'worker' }), { clock });
+    const apiConfig = loadConfig({ ...env, VIGIE_ROLE: 'api' });
+    apiRuntime = await VigieRuntime.open(apiConfig, { clock, runProjections: apiConfig.role !== 'api' });
+    const principals = new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
+    api = await createApp({ runtime: apiRuntime, principals, logger: false });
+    await api.init();
+    await api.getHttpAdapter().getInstance().ready();
+    http = request(api.getHttpServer());
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await worker.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const post = (path: string, key: string, body: object) => http.post(path).set(bearer(key)).set('content-type', 'application/json').send(body);
+
+  it('the api runs no projection and no scheduler; the worker runs them all', () => {
+    expect(apiRuntime.runner).toBeUndefined();
+    expect(apiRuntime.scheduler).toBeUndefined();
+    expect(worker.runtime.runner?.status().map((s) => s.name)).toEqual(expect.arrayContaining(['register', 'agents', 'oversight']));
+  });
+
+  it('answers GET /v1/requests/{id} right after the command, from the worker’s read model', async () => {
+    await post('/v1/operators', KEYS.admin, operatorBody()).expect(201);
+    await post('/v1/agents', KEYS.admin, agentBody()).expect(201);
+    await post('/v1/habilitation-lists', KEYS.admin, {}).expect(201);
+    const filed = await post('/v1/requests', KEYS.agent, identificationBody()).expect(201);
+    const requestId = filed.body.requestId as string;
+    const res = await http.get(`/v1/requests/${requestId}`).set(bearer(KEYS.auditor)).expect(200);
+    expect(res.body).toMatchObject({ requestId, status: 'filed', kind: 'subscriber-identification' });
+  });
+
+  it('serves /health and /metrics on its own port', async () => {
+    const health = await request(`http://127.0.0.1:${worker.port}`).get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', role: 'worker', store: 'sqlite' });
+    expect(health.body.projections.register).toBe('running');
+    const metrics = await request(`http://127.0.0.1:${worker.port}`).get('/metrics').expect(200);
+    expect(metrics.text).toContain('vigie_projection_lag_events{projection="register"}');
+    await request(`http://127.0.0.1:${worker.port}`).get('/nothing').expect(404);
+  });
+});

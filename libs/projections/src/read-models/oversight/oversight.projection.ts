@@ -1,0 +1,117 @@
+import type { RecordedEvent } from '@vigie/event-store/event-store.port';
+import { instantMs } from '@vigie/domain';
+import type { Projection, ProjectionTx } from '../../projection';
+import { asDomainEvent } from '../domain-event';
+
+/**
+ * Oversight statistics for auditors: one row per fact, stamped with its business time in
+ * epoch milliseconds (ISO strings with offsets or fractions do not sort as text), so a
+ * report over any period is a handful of range counts. A pure fold: everything comes
+ * from the event, which is what lets the CLI replay it into memory as of a date.
+ */
+export const oversightProjection: Projection = {
+  name: 'oversight',
+  version: 1,
+  handles: [
+    'RequestFiled',
+    'OversightNotified',
+    'DataDelivered',
+    'RequestDeclined',
+    'DataAccessed',
+    'AlertSent',
+    'DataPurged',
+    'HabilitationListTransmitted',
+  ],
+  tables: [
+    {
+      // The ARCEP notice (L36-14 CPCE) of a technical-data request opens at filing.
+      name: 'requests',
+      columns: [
+        'request_id TEXT PRIMARY KEY',
+        'kind TEXT NOT NULL',
+        'operator_id TEXT NOT NULL',
+        'filed_at TEXT NOT NULL',
+        'filed_ms INTEGER NOT NULL',
+        'delivered_ms INTEGER',
+        'declined_ms INTEGER',
+        'purged_ms INTEGER',
+        'notice_sent_ms INTEGER',
+      ],
+      indexes: [{ name: 'by_filed', columns: ['filed_ms'] }],
+    },
+    {
+      name: 'alerts',
+      columns: ['alert_id TEXT PRIMARY KEY', 'request_id TEXT NOT NULL', 'channel TEXT NOT NULL', 'sent_ms INTEGER NOT NULL'],
+      indexes: [{ name: 'by_sent', columns: ['sent_ms'] }],
+    },
+    {
+      // Every read of delivered data is a fact of its own (L2321-3: use limited to its purposes).
+      name: 'accesses',
+      columns: ['event_id TEXT PRIMARY KEY', 'request_id TEXT NOT NULL', 'purpose TEXT NOT NULL', 'accessed_ms INTEGER NOT NULL'],
+      indexes: [{ name: 'by_accessed', columns: ['accessed_ms'] }],
+    },
+    {
+      name: 'purges',
+      columns: [
+        'dataset_id TEXT PRIMARY KEY',
+        'request_id TEXT NOT NULL',
+        'reason TEXT NOT NULL',
+        'purged_ms INTEGER NOT NULL',
+        'deadline_ms INTEGER NOT NULL',
+        'overdue INTEGER NOT NULL',
+      ],
+      indexes: [{ name: 'by_purged', columns: ['purged_ms'] }],
+    },
+    {
+      name: 'lists',
+      columns: ['list_version INTEGER PRIMARY KEY', 'transmitted_at TEXT NOT NULL', 'transmitted_ms INTEGER NOT NULL', 'agent_count INTEGER NOT NULL'],
+      indexes: [{ name: 'by_transmitted', columns: ['transmitted_ms'] }],
+    },
+  ],
+  apply(event: RecordedEvent, tx: ProjectionTx): void {
+    const e = asDomainEvent(event);
+    const setOnRequest = (column: string, requestId: string, at: string): void =>
+      tx.run(`UPDATE ${tx.table('requests')} SET ${column} = ? WHERE request_id = ?`, [instantMs(at), requestId]);
+    switch (e.type) {
+      case 'RequestFiled': {
+        const d = e.data;
+        tx.run(`INSERT OR IGNORE INTO ${tx.table('requests')} (request_id, kind, operator_id, filed_at, filed_ms) VALUES (?, ?, ?, ?, ?)`, [
+          d.requestId,
+          d.kind,
+          d.operatorId,
+          d.filedAt,
+          instantMs(d.filedAt),
+        ]);
+        return;
+      }
+      case 'OversightNotified':
+        return setOnRequest('notice_sent_ms', e.data.requestId, e.data.sentAt);
+      case 'DataDelivered':
+        return setOnRequest('delivered_ms', e.data.requestId, e.data.deliveredAt);
+      case 'RequestDeclined':
+        return setOnRequest('declined_ms', e.data.requestId, e.data.declinedAt);
+      case 'AlertSent':
+        tx.run(`INSERT OR IGNORE INTO ${tx.table('alerts')} VALUES (?, ?, ?, ?)`, [e.data.alertId, e.data.requestId, e.data.channel, instantMs(e.data.sentAt)]);
+        return;
+      case 'DataAccessed':
+        tx.run(`INSERT OR IGNORE INTO ${tx.table('accesses')} VALUES (?, ?, ?, ?)`, [event.eventId, e.data.requestId, e.data.purpose, instantMs(e.data.accessedAt)]);
+        return;
+      case 'DataPurged': {
+        const d = e.data;
+        const purgedMs = instantMs(d.purgedAt);
+        const deadlineMs = instantMs(d.retentionDeadline);
+        // L2321-3: data kept past its retention deadline is an overdue purge, whatever the flag says.
+        const overdue = d.overdue === true || purgedMs > deadlineMs ? 1 : 0;
+        tx.run(`INSERT OR IGNORE INTO ${tx.table('purges')} VALUES (?, ?, ?, ?, ?, ?)`, [d.datasetId, d.requestId, d.reason, purgedMs, deadlineMs, overdue]);
+        return setOnRequest('purged_ms', d.requestId, d.purgedAt);
+      }
+      case 'HabilitationListTransmitted': {
+        const d = e.data;
+        tx.run(`INSERT OR IGNORE INTO ${tx.table('lists')} VALUES (?, ?, ?, ?)`, [d.listVersion, d.transmittedAt, instantMs(d.transmittedAt), d.agentIds.length]);
+        return;
+      }
+      default:
+        return;
+    }
+  },
+};
