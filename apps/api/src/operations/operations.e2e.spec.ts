@@ -1,3 +1,4 @@
+import { ALL_PROJECTIONS } from '../projections';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 
 describe('operations endpoints (no auth)', () => {
@@ -9,7 +10,9 @@ describe('operations endpoints (no auth)', () => {
 
   it('GET /health says ok, the store in use and the projections lag', async () => {
     const res = await t.http.get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', store: 'sqlite', projectionsLag: { register: '0', agents: '0' } });
+    const lag = Object.fromEntries(ALL_PROJECTIONS.map((p) => [p.name, '0']));
+    expect(res.body).toEqual({ status: 'ok', store: 'sqlite', projectionsLag: lag });
+    expect(Object.keys(lag)).toEqual(expect.arrayContaining(['register', 'retention', 'compensation', 'oversight']));
   });
 
   it('GET /metrics serves Prometheus text with append counts and latencies', async () => {

@@ -86,8 +86,10 @@ export class SqliteSubscription implements Subscription {
 
   private sleep(): Promise<void> {
     return new Promise((resolve) => {
+      if (this.closed) return resolve();
       this.wake = resolve;
-      this.timer = setTimeout(() => this.notify(), this.pollIntervalMs);
+      // The poll only notices other processes' appends: it must not keep this one alive.
+      this.timer = setTimeout(() => this.notify(), this.pollIntervalMs).unref();
     });
   }
 }
