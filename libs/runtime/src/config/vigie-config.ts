@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { assertRetentionWithinLegalMaximum, DomainError, parseRetentionPeriod, type RetentionPeriod } from '@vigie/domain';
+import type { TariffTable } from '@vigie/workflow';
 import { ConfigError } from './config-error';
+import { loadTariffs } from './tariffs';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
@@ -14,6 +16,8 @@ export interface VigieConfig {
   readonly retention: { readonly identification: RetentionPeriod; readonly technical: RetentionPeriod };
   readonly retentionText: { readonly identification: string; readonly technical: string };
   readonly tariffsFile?: string;
+  /** The tariff table of VIGIE_TARIFFS_FILE, validated at start-up (all zero without a file). */
+  readonly tariffs?: TariffTable;
   /** `api`: serve queries from the read store, run no projection nor scheduler (several replicas). */
   readonly role: ProcessRole;
   readonly bodyLimitBytes: number;
@@ -66,6 +70,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const identification = retention(env, 'VIGIE_RETENTION_IDENTIFICATION', 'P2Y');
   const technical = retention(env, 'VIGIE_RETENTION_TECHNICAL', 'P5Y');
   const tariffs = value(env, 'VIGIE_TARIFFS_FILE');
+  const tariffsFile = tariffs === undefined ? undefined : path.resolve(cwd, tariffs);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     dataDir,
@@ -74,7 +79,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     eventStoreConnectionString: esdb,
     retention: { identification: identification.period, technical: technical.period },
     retentionText: { identification: identification.text, technical: technical.text },
-    tariffsFile: tariffs === undefined ? undefined : path.resolve(cwd, tariffs),
+    tariffsFile,
+    tariffs: loadTariffs(tariffsFile),
     role,
     bodyLimitBytes: integer(env, 'VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     schedulerIntervalMs: integer(env, 'VIGIE_SCHEDULER_INTERVAL_MS', 60_000, 100, 86_400_000),

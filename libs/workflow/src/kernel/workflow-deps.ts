@@ -1,6 +1,7 @@
 import type { RetentionPeriod } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
 import type { Vault } from '@vigie/vault';
+import type { TariffTable } from '../claims/tariffs';
 
 /** What the use cases need from the outside world; the runtime assembles it. */
 export interface WorkflowDeps {
@@ -9,6 +10,8 @@ export interface WorkflowDeps {
   readonly retention: { readonly identification: RetentionPeriod; readonly technical: RetentionPeriod };
   /** Every agent ever habilitated, as of the head of the log (from the agents read model, caught up). */
   readonly agentIds: () => Promise<readonly string[]>;
+  /** The tariff table for expected compensation amounts (L2321-3 al. 3); all zero when absent. */
+  readonly tariffs?: TariffTable;
 }
 
 /** What a command answers, plus where its last event stands, so the caller can wait for the read models. */

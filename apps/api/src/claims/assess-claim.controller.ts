@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { assessClaim, type CommandMeta } from '@vigie/workflow';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Meta } from '../http/command-meta.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { AssessClaimDto } from './assess-claim.dto';
+import { ClaimViewDto } from './claim-view.dto';
+
+@ApiTags('compensation')
+@ApiBearerAuth()
+@Controller('v1/claims')
+export class AssessClaimController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Post(':claimId/assessment')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Approve an amount for a claim, at most the claimed one, once' })
+  @ApiOkResponse({ type: ClaimViewDto })
+  @ApiProblems([404, 409, 422], ['CLAIM_ALREADY_ASSESSED', 'APPROVED_EXCEEDS_CLAIMED'])
+  async assess(
+    @Meta() meta: CommandMeta,
+    @Param('claimId', uuidParam('claimId')) claimId: string,
+    @Body() body: AssessClaimDto,
+  ): Promise<ClaimViewDto> {
+    const { position, ...claim } = await assessClaim(this.runtime.deps, meta, claimId, { approvedCents: body.approvedCents, note: body.note });
+    await this.runtime.settle(position);
+    return { ...claim, requestIds: [...claim.requestIds] };
+  }
+}

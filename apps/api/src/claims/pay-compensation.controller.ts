@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { payCompensation, type CommandMeta } from '@vigie/workflow';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Meta } from '../http/command-meta.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { ClaimViewDto } from './claim-view.dto';
+import { PayCompensationDto } from './pay-compensation.dto';
+
+@ApiTags('compensation')
+@ApiBearerAuth()
+@Controller('v1/claims')
+export class PayCompensationController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Post(':claimId/payment')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record a payment on an assessed claim (several partial payments allowed, never above the approved amount)' })
+  @ApiOkResponse({ type: ClaimViewDto })
+  @ApiProblems([404, 409, 422], ['CLAIM_NOT_ASSESSED', 'PAYMENT_EXCEEDS_APPROVED'])
+  async pay(
+    @Meta() meta: CommandMeta,
+    @Param('claimId', uuidParam('claimId')) claimId: string,
+    @Body() body: PayCompensationDto,
+  ): Promise<ClaimViewDto> {
+    const { position, ...claim } = await payCompensation(this.runtime.deps, meta, claimId, { paidCents: body.paidCents, paymentRef: body.paymentRef });
+    await this.runtime.settle(position);
+    return { ...claim, requestIds: [...claim.requestIds] };
+  }
+}

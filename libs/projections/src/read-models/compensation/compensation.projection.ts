@@ -1,0 +1,59 @@
+import { utcDateOf } from '@vigie/domain';
+import type { RecordedEvent } from '@vigie/event-store/event-store.port';
+import type { Projection, ProjectionTx } from '../../projection';
+import { asDomainEvent } from '../domain-event';
+
+/**
+ * Compensation totals (L2321-3 al. 3): one row per claim with its operator, the year it
+ * was filed (UTC year of `claimedAt`), its category (1° or 2°) and its amounts in integer
+ * cents. Payments store the running total carried by the event, so re-applying one is harmless.
+ */
+export const compensationProjection: Projection = {
+  name: 'compensation',
+  version: 1,
+  handles: ['CostClaimed', 'CostClaimAssessed', 'CompensationPaid'],
+  tables: [
+    {
+      name: 'claims',
+      columns: [
+        'claim_id TEXT PRIMARY KEY',
+        'operator_id TEXT NOT NULL',
+        'year INTEGER NOT NULL',
+        'category TEXT NOT NULL',
+        'claimed_cents INTEGER NOT NULL',
+        'approved_cents INTEGER',
+        'paid_cents INTEGER NOT NULL DEFAULT 0',
+      ],
+      indexes: [
+        { name: 'by_year', columns: ['year', 'operator_id'] },
+        { name: 'by_operator', columns: ['operator_id', 'year'] },
+      ],
+    },
+  ],
+  apply(event: RecordedEvent, tx: ProjectionTx): void {
+    const claims = tx.table('claims');
+    const e = asDomainEvent(event);
+    switch (e.type) {
+      case 'CostClaimed':
+        tx.run(`INSERT OR IGNORE INTO ${claims} (claim_id, operator_id, year, category, claimed_cents) VALUES (?, ?, ?, ?, ?)`, [
+          e.data.claimId,
+          e.data.operatorId,
+          filingYear(e.data.claimedAt),
+          e.data.category,
+          e.data.amountCents,
+        ]);
+        return;
+      case 'CostClaimAssessed':
+        tx.run(`UPDATE ${claims} SET approved_cents = ? WHERE claim_id = ?`, [e.data.approvedCents, e.data.claimId]);
+        return;
+      case 'CompensationPaid':
+        tx.run(`UPDATE ${claims} SET paid_cents = MAX(paid_cents, ?) WHERE claim_id = ?`, [e.data.totalPaidCents, e.data.claimId]);
+        return;
+      default:
+        return;
+    }
+  },
+};
+
+/** The year of filing is the UTC year, like every instant Vigie records (API.md → Conventions). */
+const filingYear = (claimedAt: string): number => Number(utcDateOf(claimedAt).slice(0, 4));
