@@ -1,0 +1,50 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { finished, spawnTs, waitForOutput } from '../../../test/support/spawn-ts';
+import { tempDir } from '../../../test/support/test-app';
+
+/** The real entry point, as `npm start` runs it (from source here, to skip the build). */
+describe('the API process', () => {
+  it('on a first start creates its data dir, prints one admin key once, serves /health, and stops on SIGTERM', async () => {
+    const dataDir = path.join(tempDir(), 'fresh');
+    const child = spawnTs('apps/api/src/main.ts', [], { VIGIE_DATA_DIR: dataDir, PORT: '0' });
+    const exit = finished(child);
+    const out = await waitForOutput(child, /listening on http:\/\/localhost:(\d+)/);
+    const key = /Admin API key: (\S+)/.exec(out)?.[1] as string;
+    const port = Number(/localhost:(\d+)/.exec(out)?.[1]);
+    expect(fs.statSync(path.join(dataDir, 'principals.json')).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(path.join(dataDir, 'principals.json'), 'utf8')).not.toContain(key);
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', store: 'sqlite' });
+    const created = await fetch(`http://127.0.0.1:${port}/v1/operators`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Example Telecom', categories: ['electronic-communications'] }),
+    });
+    expect(created.status).toBe(201);
+    child.kill('SIGTERM');
+    // Nest closes the app (store, vault, read models) then re-raises the signal.
+    const ended = await exit;
+    expect(ended.code === 0 || ended.signal === 'SIGTERM').toBe(true);
+    expect(ended.stderr).toBe('');
+
+    const again = spawnTs('apps/api/src/main.ts', [], { VIGIE_DATA_DIR: dataDir, PORT: '0' });
+    const againExit = finished(again);
+    const second = await waitForOutput(again, /listening on/);
+    expect(second).not.toContain('Admin API key');
+    again.kill('SIGTERM');
+    await againExit;
+  }, 60_000);
+
+  it.each([
+    ['VIGIE_RETENTION_TECHNICAL', 'P6Y'],
+    ['VIGIE_RETENTION_IDENTIFICATION', 'forever'],
+    ['PORT', 'eighty'],
+  ])('refuses to start with %s=%s, in one line naming the variable', async (name, value) => {
+    const { code, stderr } = await finished(spawnTs('apps/api/src/main.ts', [], { VIGIE_DATA_DIR: tempDir(), [name]: value }));
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(name);
+  }, 60_000);
+});
