@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { RetentionQueries, retentionProjection } from '@vigie/projections';
+import { VigieRuntime } from '@vigie/runtime';
+import { purgeDue } from '@vigie/workflow';
+import { EXIT, type CliIo, type ExitCode } from '../cli-io';
+import { formatReport, print } from '../output/print';
+import { replayProjections } from '../replay/replay';
+import { cliConfig, openEventStore } from '../event-store.opener';
+
+/**
+ * `vigie purge-due`: one run of the retention scheduler (L2321-3 al. 2), from this
+ * process. The due datasets come from a retention model replayed from the log itself,
+ * so the run needs neither the API nor its read store to be up to date; each purge is
+ * re-checked on its stream and appended with the expected revision, so running it next
+ * to the API's scheduler purges every dataset once.
+ */
+export function purgeDueCommand(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
+  program
+    .command('purge-due')
+    .description('purge every dataset whose retention deadline has passed (what the scheduler does)')
+    .option('--dry-run', 'list what would be purged; append nothing, destroy nothing')
+    .option('--json', 'print one JSON document')
+    .action(async (options: { dryRun?: boolean; json?: boolean }) => {
+      const config = cliConfig(io);
+      // Refuses a missing log before the runtime would create a data dir and a master key.
+      await openEventStore(config).close();
+      const runtime = await VigieRuntime.open(config, { runProjections: false, ...(io.clock ? { clock: io.clock } : {}) });
+      try {
+        const now = runtime.clock.now().toISOString();
+        const replayed = await replayProjections(runtime.store, [retentionProjection], {});
+        try {
+          const queries = new RetentionQueries(replayed.readStore);
+          const summary = await purgeDue(runtime.deps, now, {
+            dryRun: options.dryRun === true,
+            dueDatasets: async () => queries.due(now),
+            purgedDatasets: async () => queries.purgedWithKeys(),
+          });
+          print(io, options.json === true, { now, ...summary }, formatReport);
+        } finally {
+          replayed.readStore.close();
+        }
+      } finally {
+        await runtime.close();
+      }
+      done(EXIT.ok);
+    });
+}

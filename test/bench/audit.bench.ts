@@ -1,0 +1,58 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SqliteEventStore } from '@vigie/event-store';
+import { exportNdjson } from '../../apps/cli/src/archive/ndjson-export';
+import { replayProjections } from '../../apps/cli/src/replay/replay';
+import { REPORTS } from '../../apps/cli/src/replay/reports';
+import { generateAuditLog } from './audit-log.generator';
+
+export interface AuditBenchOptions {
+  /** Events in the generated log (default 1,000,000). */
+  readonly events?: number;
+}
+
+export interface AuditBenchFigures {
+  /** Events of the log read per second while replaying the compensation report into memory (target ≥ 150,000). */
+  readonly replay_per_s: number;
+  /** Events written per second as NDJSON by `vigie export`. */
+  readonly export_per_s: number;
+}
+
+const seconds = (started: number): number => (performance.now() - started) / 1000;
+
+/**
+ * `vigie replay --report compensation` and `vigie export` over a realistic log of its
+ * own (requests through their whole life, each compensated), in a temporary directory.
+ */
+export async function benchAudit(options: AuditBenchOptions = {}): Promise<AuditBenchFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-audit-'));
+  const store = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
+  try {
+    const written = await generateAuditLog(store, options.events ?? 1_000_000);
+
+    const report = REPORTS.compensation;
+    let started = performance.now();
+    const replayed = await replayProjections(store, report.projections, {});
+    const result = report.query(replayed.readStore, new Date(0));
+    const replaySeconds = seconds(started);
+    replayed.readStore.close();
+    if (replayed.read !== written || result === undefined) throw new Error(`Replay read ${replayed.read} of ${written} events`);
+
+    const file = path.join(dir, 'log.ndjson');
+    const out = createWriteStream(file);
+    started = performance.now();
+    const exported = await exportNdjson(store, out);
+    out.end();
+    await once(out, 'finish');
+    const exportSeconds = seconds(started);
+    if (exported.events !== written) throw new Error(`Export wrote ${exported.events} of ${written} events`);
+
+    return { replay_per_s: Math.round(written / replaySeconds), export_per_s: Math.round(written / exportSeconds) };
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
