@@ -1,4 +1,2 @@
-import { agentsProjection, registerProjection, type Projection } from '@vigie/projections';
-
-/** Every read model this deployment maintains. */
-export const ALL_PROJECTIONS: readonly Projection[] = [registerProjection, agentsProjection];
+/** The list lives in @vigie/runtime, shared with the worker (apps/worker); add projections there. */
+export { ALL_PROJECTIONS } from '@vigie/runtime/all-projections';

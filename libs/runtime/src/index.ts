@@ -4,3 +4,4 @@ export * from './metrics/instrumented-event-store';
 export * from './principals/principal';
 export * from './principals/principals-file';
 export * from './runtime';
+export * from './retention/retention-scheduler.service';

@@ -9,6 +9,7 @@ import { loadOrCreateMasterKey, Vault } from '@vigie/vault';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { VigieConfig } from './config/vigie-config';
 import { InstrumentedEventStore } from './metrics/instrumented-event-store';
+import { RetentionScheduler } from './retention/retention-scheduler.service';
 
 export const VIGIE_RUNTIME = Symbol('VIGIE_RUNTIME');
 
@@ -28,6 +29,8 @@ export class VigieRuntime {
   private readonly lagGauge: Gauge<'projection'>;
   readonly deps: WorkflowDeps;
   readonly register: RegisterQueries;
+  /** The retention scheduler, where this process runs the projections (embedded API, worker). */
+  scheduler: RetentionScheduler | undefined;
 
   private constructor(
     readonly config: VigieConfig,
@@ -49,6 +52,7 @@ export class VigieRuntime {
       store,
       vault,
       retention: config.retention,
+      tariffs: config.tariffs,
       agentIds: async () => {
         await this.settle(await store.headPosition());
         return listAgentIds(readStore);
@@ -92,6 +96,10 @@ export class VigieRuntime {
       : undefined;
     const runtime = new VigieRuntime(config, options.clock ?? systemClock, store, vault, readStore, runner, registry);
     await runner?.start();
+    if (options.runProjections) {
+      runtime.scheduler = new RetentionScheduler(runtime, { intervalMs: config.schedulerIntervalMs });
+      runtime.scheduler.start();
+    }
     return runtime;
   }
 
@@ -106,6 +114,7 @@ export class VigieRuntime {
   }
 
   async close(): Promise<void> {
+    await this.scheduler?.stop();
     await this.runner?.stop();
     await this.store.close();
     this.readStore.close();

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@vigie/domain';
 import { WrongExpectedVersionError } from '@vigie/event-store';
+import { KeyDestroyedError } from '@vigie/vault';
 import type { FastifyReply } from 'fastify';
 import { statusOfDomainCode } from './domain-error-status';
 import { problem, ProblemException, type Problem } from './problem';
@@ -39,6 +40,8 @@ export class ProblemFilter implements ExceptionFilter {
   toProblem(error: unknown): Problem {
     if (error instanceof ProblemException) return error.problem;
     if (error instanceof DomainError) return problem(statusOfDomainCode(error.code), error.code, error.message);
+    // A destroyed data key is a purge (crypto-shredding), never an internal error.
+    if (error instanceof KeyDestroyedError) return problem(410, 'DATA_PURGED', 'The delivered data was purged.');
     if (error instanceof WrongExpectedVersionError) {
       return problem(409, 'CONFLICT', 'The resource was changed concurrently; retry the command.');
     }

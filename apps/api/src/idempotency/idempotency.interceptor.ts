@@ -9,6 +9,7 @@ import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { fail, ProblemException } from '../http/problem';
 import { ProblemFilter } from '../http/problem.filter';
 import { IdempotencyStore } from './idempotency.store';
+import { NOT_REPLAYABLE_KEY } from './not-replayable.decorator';
 
 export type CommandRequest = AuthenticatedRequest & { commandId?: string; occurredAt?: string };
 
@@ -37,7 +38,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // One instant per command, from the injected clock: every event of the command carries it.
     request.occurredAt = this.clock.now().toISOString();
     const header = request.headers['idempotency-key'];
-    if (header === undefined) {
+    // @NotReplayable routes answer plaintext records: never stored, never replayed, always a new command.
+    const notReplayable = Reflect.getMetadata(NOT_REPLAYABLE_KEY, context.getHandler()) === true;
+    if (header === undefined || notReplayable) {
       request.commandId = newCommandId();
       return next.handle();
     }

@@ -1,5 +1,5 @@
 import { DomainError } from '../kernel/domain-error';
-import { AgentState, HabilitatedAgent, isExpiredAt } from './agent.state';
+import { AgentState, HabilitatedAgent, isExpiredAt, isHabilitatedAt } from './agent.state';
 
 /**
  * DOMAIN.md "Agent habilitation": a decision stays in force until withdrawn or expired;
@@ -26,5 +26,15 @@ export function assertRevocable(state: AgentState, at: string): asserts state is
 export const assertHabilitationPeriod = (habilitatedOn: string, expiresOn: string | undefined): void => {
   if (expiresOn !== undefined && expiresOn <= habilitatedOn) {
     throw new DomainError('PERIOD_INVALID', 'expiresOn must come after habilitatedOn');
+  }
+};
+
+/**
+ * L2321-3 al. 1: only agents "habilités par le Premier ministre" obtain the data; using it
+ * (reading delivered data, alerting a holder) is refused once the habilitation has ended.
+ */
+export const assertHabilitatedAt = (state: AgentState, at: string): void => {
+  if (!isHabilitatedAt(state, at)) {
+    throw new DomainError('AGENT_NOT_HABILITATED', 'the agent is not habilitated now');
   }
 };

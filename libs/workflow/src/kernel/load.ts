@@ -1,5 +1,6 @@
 import {
   agentDecider,
+  assertHabilitatedAt,
   agentStream,
   HABILITATION_LISTS_STREAM,
   habilitationListsDecider,
@@ -27,3 +28,7 @@ export const loadIncident = async (store: EventStore, incidentId: string): Promi
 
 export const loadHabilitationLists = async (store: EventStore): Promise<HabilitationListsState> =>
   (await loadStream(store, HABILITATION_LISTS_STREAM, habilitationListsDecider)).state;
+
+/** The agent acting must be habilitated at that instant (see the domain rule). */
+export const assertAgentHabilitated = async (store: EventStore, agentId: string, at: string): Promise<void> =>
+  assertHabilitatedAt(await loadAgent(store, agentId), at);

@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RetentionQueries } from '@vigie/projections';
+import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { normaliseInstant } from './instant-or-date.validator';
+import { RetentionReportDto, RetentionReportQuery } from './retention-report.dto';
+
+/**
+ * Retention deadlines of every delivered dataset (L2321-3 al. 2: five years at most).
+ * Statuses are judged at the runtime clock's now; a purge past the deadline stays flagged overdue.
+ */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('v1/reports')
+export class RetentionReportController {
+  private readonly queries: RetentionQueries;
+
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {
+    this.queries = new RetentionQueries(runtime.readStore);
+  }
+
+  @Get('retention')
+  @Roles('admin', 'auditor')
+  @ApiOperation({ summary: 'Delivered datasets with their retention deadline: retained, purged or overdue' })
+  @ApiOkResponse({ type: RetentionReportDto })
+  @ApiProblems([])
+  async report(@Query() query: RetentionReportQuery): Promise<RetentionReportDto> {
+    await this.runtime.settle(await this.runtime.store.headPosition());
+    const items = this.queries.report({
+      now: this.runtime.clock.now().toISOString(),
+      ...(query.dueBefore !== undefined ? { dueBefore: normaliseInstant(query.dueBefore) } : {}),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+    });
+    return { items: items.map((i) => ({ ...i })) };
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
+import { declineRequest, type CommandMeta } from '@vigie/workflow';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Meta } from '../http/command-meta.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { DeclineRequestDto, RequestDeclinedDto } from './decline-request.dto';
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/requests')
+export class DeclineRequestController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Post(':requestId/decline')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: 'Decline an open request (only the addressed operator), with a reason' })
+  @ApiOkResponse({ type: RequestDeclinedDto })
+  @ApiProblems([404, 422], ['REQUEST_NOT_OPEN'])
+  async decline(
+    @Meta() meta: CommandMeta,
+    @CurrentPrincipal() principal: Principal,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: DeclineRequestDto,
+  ): Promise<RequestDeclinedDto> {
+    const { position, ...answer } = await declineRequest(this.runtime.deps, meta, principal.operatorId as string, requestId, body.reason);
+    await this.runtime.settle(position);
+    return answer;
+  }
+}

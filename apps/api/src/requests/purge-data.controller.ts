@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { purgeData, type CommandMeta } from '@vigie/workflow';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Meta } from '../http/command-meta.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { DataPurgedDto, PurgeDataDto } from './purge-data.dto';
+
+/** Crypto-shredding: DataPurged is appended and the dataset's key destroyed; the history stays whole. */
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/requests')
+export class PurgeDataController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Post(':requestId/purge')
+  @HttpCode(200)
+  @Roles('agent', 'admin')
+  @ApiOperation({ summary: 'Purge the delivered data now (its key is destroyed: nobody can read it again)' })
+  @ApiOkResponse({ type: DataPurgedDto })
+  @ApiProblems([404, 410, 422], ['NO_DATA'])
+  async purge(
+    @Meta() meta: CommandMeta,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: PurgeDataDto,
+  ): Promise<DataPurgedDto> {
+    const { position, ...answer } = await purgeData(this.runtime.deps, meta, requestId, body.reason);
+    await this.runtime.settle(position);
+    return answer;
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
+import { sendAlert, type CommandMeta } from '@vigie/workflow';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Meta } from '../http/command-meta.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { AlertSentDto, SendAlertDto } from './send-alert.dto';
+
+/** L2321-3 al. 1: identification data serve to alert the holders of vulnerable, threatened or attacked systems. */
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/requests')
+export class SendAlertController {
+  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+
+  @Post(':requestId/alerts')
+  @Roles('agent')
+  @ApiOperation({ summary: 'Alert the holder of one delivered record (identification requests only)' })
+  @ApiCreatedResponse({ type: AlertSentDto })
+  @ApiProblems([404, 410, 422], ['NOT_AN_IDENTIFICATION_REQUEST', 'NO_DATA', 'RECORD_NOT_FOUND', 'CHANNEL_NOT_DELIVERED'])
+  async alert(
+    @Meta() meta: CommandMeta,
+    @CurrentPrincipal() principal: Principal,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: SendAlertDto,
+  ): Promise<AlertSentDto> {
+    const { position, ...answer } = await sendAlert(this.runtime.deps, meta, principal.agentId as string, requestId, {
+      recordIndex: body.recipient.recordIndex,
+      channel: body.channel,
+      message: body.message,
+    });
+    await this.runtime.settle(position);
+    return answer;
+  }
+}

@@ -1,0 +1,108 @@
+import type { ReadStore } from '../../read-store';
+
+export type RetentionStatus = 'retained' | 'purged' | 'overdue';
+export const RETENTION_STATUSES: readonly RetentionStatus[] = ['retained', 'purged', 'overdue'];
+
+export interface RetentionItem {
+  readonly datasetId: string;
+  readonly requestId: string;
+  readonly kind: string;
+  readonly deliveredAt: string;
+  readonly retentionDeadline: string;
+  readonly status: RetentionStatus;
+  readonly purgedAt?: string;
+  readonly purgeReason?: string;
+  /** Purged after its deadline, or still held past it (DOMAIN.md: flagged in every report). */
+  readonly overdue: boolean;
+}
+
+export interface RetentionReportFilter {
+  /** The instant the statuses are judged at (the runtime clock), normalised `toISOString()` form. */
+  readonly now: string;
+  /** Deadlines at or before this instant (normalised form). */
+  readonly dueBefore?: string;
+  readonly status?: RetentionStatus;
+}
+
+export interface DatasetKeyRow {
+  readonly requestId: string;
+  readonly datasetId: string;
+  readonly keyId: string;
+}
+
+interface DatasetRow {
+  dataset_id: string;
+  request_id: string;
+  kind: string;
+  delivered_at: string;
+  retention_deadline: string;
+  key_id: string;
+  purged_at: string | null;
+  purge_reason: string | null;
+  overdue: number;
+}
+
+const keyRow = (row: DatasetRow): DatasetKeyRow => ({ requestId: row.request_id, datasetId: row.dataset_id, keyId: row.key_id });
+
+/**
+ * Reads of the retention read model. Instants are compared as text: every deadline and
+ * every `at` is in the one `YYYY-MM-DDTHH:mm:ss.sssZ` form (addCalendarPeriod, toISOString).
+ */
+export class RetentionQueries {
+  constructor(private readonly readStore: ReadStore) {}
+
+  private table(): string | undefined {
+    return this.readStore.state.find('retention') ? this.readStore.activeTable('retention', 'datasets') : undefined;
+  }
+
+  private rows(where: string, params: readonly unknown[]): DatasetRow[] {
+    const datasets = this.table();
+    if (!datasets) return [];
+    return this.readStore.all<DatasetRow>(`SELECT * FROM ${datasets} WHERE ${where} ORDER BY retention_deadline, dataset_id`, params);
+  }
+
+  /** Datasets still held whose deadline is at or before `at`: what the scheduler purges. */
+  due(at: string): DatasetKeyRow[] {
+    return this.rows('purged_at IS NULL AND retention_deadline <= ?', [at]).map(keyRow);
+  }
+
+  /** Datasets purged in the log, with their key ids, to reconcile keys still active in the vault. */
+  purgedWithKeys(): DatasetKeyRow[] {
+    return this.rows('purged_at IS NOT NULL', []).map(keyRow);
+  }
+
+  report(filter: RetentionReportFilter): RetentionItem[] {
+    const where = ['1 = 1'];
+    const params: unknown[] = [];
+    if (filter.dueBefore !== undefined) {
+      where.push('retention_deadline <= ?');
+      params.push(filter.dueBefore);
+    }
+    if (filter.status === 'purged') where.push('purged_at IS NOT NULL');
+    if (filter.status === 'overdue') {
+      where.push('purged_at IS NULL AND retention_deadline < ?');
+      params.push(filter.now);
+    }
+    if (filter.status === 'retained') {
+      where.push('purged_at IS NULL AND retention_deadline >= ?');
+      params.push(filter.now);
+    }
+    return this.rows(where.join(' AND '), params).map((row) => this.item(row, filter.now));
+  }
+
+  private item(row: DatasetRow, now: string): RetentionItem {
+    const purged = row.purged_at !== null;
+    const late = purged ? row.overdue === 1 : row.retention_deadline < now;
+    return {
+      datasetId: row.dataset_id,
+      requestId: row.request_id,
+      kind: row.kind,
+      deliveredAt: row.delivered_at,
+      retentionDeadline: row.retention_deadline,
+      status: purged ? 'purged' : late ? 'overdue' : 'retained',
+      ...(row.purged_at !== null ? { purgedAt: row.purged_at } : {}),
+      ...(row.purge_reason !== null ? { purgeReason: row.purge_reason } : {}),
+      overdue: late,
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { agentStream, parseRetentionPeriod, requestStream, type RequestFiled } from '@vigie/domain';
+import { identificationFiled, technicalFiled } from '@vigie/domain/request/request.fixtures';
+import { SqliteEventStore } from '@vigie/event-store';
+import { Vault } from '@vigie/vault';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { newCommandId, type CommandMeta } from '../kernel/command-meta';
+import type { WorkflowDeps } from '../kernel/workflow-deps';
+
+/** An embedded store and a vault in a temporary directory, for the workflow integration specs. */
+export interface DataUseBench {
+  readonly deps: WorkflowDeps;
+  readonly store: SqliteEventStore;
+  readonly vault: Vault;
+  readonly dir: string;
+  close(): Promise<void>;
+}
+
+export const openBench = (): DataUseBench => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
+  const store = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
+  const vault = Vault.open({ path: path.join(dir, 'vault.db'), masterKey: Buffer.alloc(32, 7) });
+  const deps: WorkflowDeps = {
+    store,
+    vault,
+    retention: { identification: parseRetentionPeriod('P2Y'), technical: parseRetentionPeriod('P5Y') },
+    agentIds: async () => [],
+  };
+  return {
+    deps,
+    store,
+    vault,
+    dir,
+    close: async () => {
+      await store.close();
+      vault.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export const metaAt = (occurredAt: string, actorId = 'p-test', commandId = newCommandId()): CommandMeta => ({
+  actor: { id: actorId, role: 'agent' },
+  commandId,
+  correlationId: commandId,
+  occurredAt,
+});
+
+/** Files a request by appending its RequestFiled (the filing rules have their own specs). */
+export const fileDirectly = async (bench: DataUseBench, event: RequestFiled): Promise<void> => {
+  await bench.store.append(
+    requestStream(event.data.requestId),
+    [{ eventId: newCommandId(), type: event.type, data: { ...event.data }, metadata: { occurredAt: event.data.filedAt } }],
+    'no-stream',
+  );
+};
+
+export { identificationFiled, technicalFiled };
+
+export const IDENTIFICATION_RECORDS = [
+  { identifier: '192.0.2.10', identity: 'Jeanne Dupont', emailAddress: 'jeanne@example.org' },
+  { identifier: '192.0.2.11', identity: 'Paul Durand' },
+];
+export const TECHNICAL_RECORDS = [{ category: 'traffic', values: { dstIp: '198.51.100.9', bytes: 1234 } }];
+
+/** Habilitates an agent by appending its decision (the habilitation rules have their own specs). */
+export const habilitateDirectly = async (bench: DataUseBench, agentId: string, habilitatedOn = '2026-01-01'): Promise<void> => {
+  const data = { agentId, fullName: 'Test Agent', decisionRef: `PM-${agentId}`, habilitatedOn, at: `${habilitatedOn}T00:00:00.000Z` };
+  await bench.store.append(agentStream(agentId), [{ eventId: newCommandId(), type: 'AgentHabilitated', data, metadata: {} }], 'any');
+};
+
+/** Withdraws it, the same way. */
+export const revokeDirectly = async (bench: DataUseBench, agentId: string, revokedAt: string): Promise<void> => {
+  const data = { agentId, decisionRef: `PM-${agentId}`, reason: 'left the post', revokedAt };
+  await bench.store.append(agentStream(agentId), [{ eventId: newCommandId(), type: 'AgentHabilitationRevoked', data, metadata: {} }], 'any');
+};
