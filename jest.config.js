@@ -7,7 +7,7 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '\\.spec\\.ts$',
   transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swc, swcrc: false }] },
-  // content-disposition 2 (under @fastify/static, for /docs) ships ES modules only: Node requires them, jest needs them compiled.
+  // content-disposition 3 (under @fastify/static, for /docs) ships ES modules only: Node ≥ 20.19 requires them, jest needs them compiled.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: Object.fromEntries(

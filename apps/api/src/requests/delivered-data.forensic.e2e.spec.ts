@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bearer, KEYS, startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { bearer, IDS, KEYS, startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { deliver, fileIdentification, prepareParties } from '../../../../test/support/data-use.fixtures';
 
 /** Every encoding in which the marker could sit in a file: clear, hex, and base64 at each alignment. */
@@ -84,7 +84,7 @@ describe('forensic: delivered data never lies on disk in clear, and is unreadabl
 
     // Every code path: the use case, and the vault itself on the ciphertext the log still holds.
     const meta = { actor: { id: 'p-agent', role: 'agent' }, commandId: newCommandId(), correlationId: 'forensic', occurredAt: t.clock.now().toISOString() };
-    await expect(accessData(t.runtime.deps, meta, 'agent', requestId, 'alert-holder')).rejects.toMatchObject({ code: 'DATA_PURGED' });
+    await expect(accessData(t.runtime.deps, meta, IDS.agent, requestId, 'alert-holder')).rejects.toMatchObject({ code: 'DATA_PURGED' });
     let sealed: SealedDataset | undefined;
     for await (const e of t.runtime.store.readStream(`request-${requestId}`)) {
       if (e.type === 'DataDelivered') sealed = (e.data as unknown as { sealed: SealedDataset }).sealed;
