@@ -38,12 +38,11 @@ export async function createApp({ runtime, principals, logger }: CreateAppOption
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   const idempotency = app.get(IdempotencyStore);
-  const close = app.close.bind(app);
-  // The runtime outlives no server: closing the app closes the store, vault and read models too.
-  app.close = async () => {
-    await close();
+  // Fastify closes after the server stopped taking requests: only then close the stores.
+  // (Also on SIGTERM/SIGINT, through enableShutdownHooks.)
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
     idempotency.close();
     await runtime.close();
-  };
+  });
   return app;
 }

@@ -42,3 +42,14 @@ describe('operations endpoints (no auth)', () => {
     expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 });
+
+describe('closing the application', () => {
+  it('closes the event store, the read store and the vault after the server', async () => {
+    const t = await startTestApp();
+    await t.http.get('/health').expect(200);
+    await t.close();
+    await expect(t.runtime.store.headPosition()).rejects.toMatchObject({ name: 'StoreClosedError' });
+    expect(t.runtime.readStore.isOpen).toBe(false);
+    expect(() => t.runtime.vault.has('any')).toThrow();
+  });
+});
