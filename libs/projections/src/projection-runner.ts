@@ -1,5 +1,7 @@
 import type { EventStore } from '@vigie/event-store/event-store.port';
 import { validateProjection, type Projection } from './projection';
+import { ProjectionFeed } from './projection-feed';
+import { ReadStoreWriter } from './read-store-writer';
 import {
   ProjectionWorker,
   type ProjectionFailure,
@@ -12,8 +14,20 @@ export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly readStore: ReadStore;
   readonly projections: readonly Projection[];
-  /** Most events applied in one transaction while catching up. */
+  /** Most events applied in one transaction while catching up (default 2,000). */
   readonly batchSize?: number;
+  /**
+   * Projections whose checkpoints lie within this many positions of each other share
+   * one reader (default 50,000): the ones ahead wait that little for the ones behind,
+   * rather than a fresh rebuild from 0 holding back the live ones for its whole length.
+   */
+  readonly shareWithin?: number;
+  /**
+   * Apply batches on a second connection in a worker thread (default: true for a file
+   * read store; an in-memory one has no second connection). Folds then may only write:
+   * a fold that reads its own tables needs `false`.
+   */
+  readonly writerThread?: boolean;
   readonly logger?: ProjectionLogger;
 }
 
@@ -35,10 +49,23 @@ interface Waiter {
   readonly reject: (error: Error) => void;
 }
 
-/** Runs every projection from its checkpoint, one worker each, on one read store. */
+const DEFAULT_BATCH_SIZE = 2000;
+const DEFAULT_SHARE_WITHIN = 50_000;
+
+/**
+ * Runs every projection from its checkpoint on one read store. Projections at nearby
+ * checkpoints share one reader of the log (a feed), so a rebuild reads and parses each
+ * event once, not once per projection. On a file read store, a writer thread runs the
+ * SQL of one batch while the next is read and folded.
+ */
 export class ProjectionRunner {
   private readonly workers: readonly ProjectionWorker[];
   private readonly waiters = new Set<Waiter>();
+  private readonly batchSize: number;
+  private readonly shareWithin: bigint;
+  private readonly logger: ProjectionLogger;
+  private feeds: ProjectionFeed[] = [];
+  private writer: ReadStoreWriter | undefined;
   private running = false;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -48,25 +75,35 @@ export class ProjectionRunner {
       if (names.has(p.name)) throw new Error(`Projection ${p.name} is registered twice`);
       names.add(p.name);
     }
-    const batchSize = options.batchSize ?? 500;
-    if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be a positive integer');
-    const logger = options.logger ?? console;
-    this.workers = options.projections.map(
-      (p) => new ProjectionWorker(p, options.store, options.readStore, batchSize, logger, () => this.settle()),
-    );
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) throw new Error('batchSize must be a positive integer');
+    const shareWithin = options.shareWithin ?? DEFAULT_SHARE_WITHIN;
+    if (!Number.isSafeInteger(shareWithin) || shareWithin < 0) throw new Error('shareWithin must be a non-negative integer');
+    this.shareWithin = BigInt(shareWithin);
+    this.logger = options.logger ?? console;
+    this.workers = options.projections.map((p) => new ProjectionWorker(p, options.readStore, this.logger, () => this.settle()));
   }
 
   async start(): Promise<void> {
     if (this.running) throw new Error('The projection runner is already started');
     this.running = true;
-    for (const worker of this.workers) worker.start();
+    const ready = this.workers.filter((w) => w.prepare());
+    const { store, readStore, writerThread = true } = this.options;
+    if (writerThread && !readStore.db.memory && ready.length > 0) this.writer = new ReadStoreWriter(readStore.db.name);
+    this.feeds = groupByCheckpoint(ready, this.shareWithin).map(
+      (members) => new ProjectionFeed(members, store, readStore, this.writer, this.batchSize, this.logger, () => this.settle()),
+    );
+    for (const feed of this.feeds) feed.start();
   }
 
   /** Waits for every loop to end and closes the subscriptions; pending waitFor calls fail. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    await Promise.all(this.workers.map((w) => w.stop()));
+    await Promise.all(this.feeds.map((f) => f.stop()));
+    this.feeds = [];
+    await this.writer?.close();
+    this.writer = undefined;
     for (const waiter of [...this.waiters]) waiter.reject(new Error('The projection runner stopped'));
   }
 
@@ -143,4 +180,16 @@ export class ProjectionRunner {
       else if (failed) waiter.reject(new Error(`Projection ${failed.projection.name} failed: ${failed.currentFailure?.message}`));
     }
   }
+}
+
+/** Sorted by checkpoint, a new group starts wherever the gap to the group's lowest exceeds `within`. */
+function groupByCheckpoint(workers: readonly ProjectionWorker[], within: bigint): ProjectionWorker[][] {
+  const sorted = [...workers].sort((a, b) => (a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : 0));
+  const groups: ProjectionWorker[][] = [];
+  for (const w of sorted) {
+    const group = groups[groups.length - 1];
+    if (group && w.checkpoint - group[0].checkpoint <= within) group.push(w);
+    else groups.push([w]);
+  }
+  return groups;
 }

@@ -1,7 +1,7 @@
-import type { EventStore, RecordedEvent, Subscription } from '@vigie/event-store/event-store.port';
-import { BatchReader } from './batch-reader';
-import type { Projection } from './projection';
+import type { RecordedEvent } from '@vigie/event-store/event-store.port';
+import type { Projection, ProjectionTx } from './projection';
 import { SqliteProjectionTx } from './projection-tx';
+import { RecordingTx, type RecordedPart, type SqlIds } from './recording-tx';
 import type { ProjectionStateRow } from './projection-state.table';
 import { activateFedVersion, prepareVersion } from './projection-versions';
 import type { ReadStore } from './read-store';
@@ -19,9 +19,12 @@ export interface ProjectionFailure {
   readonly event?: { readonly position: bigint; readonly eventId: string; readonly type: string };
 }
 
-class ApplyError extends Error {
+/** What names the event a fold failed on. */
+type FailedEvent = Pick<RecordedEvent, 'position' | 'eventId' | 'type'>;
+
+export class ApplyError extends Error {
   constructor(
-    readonly event: RecordedEvent,
+    readonly event: FailedEvent,
     cause: unknown,
   ) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
@@ -29,28 +32,26 @@ class ApplyError extends Error {
 }
 
 /**
- * Feeds one projection. It subscribes to the whole log (no type filter) and skips the
- * types it does not handle while still moving its checkpoint, so the checkpoint is the
- * exact position the projection reflects: lag = head - checkpoint, and waitFor needs no
- * look-up of "is there an event of interest in between".
+ * One projection's state and fold; a feed (shared reader) hands it batches. Events it
+ * does not handle still move its checkpoint, so the checkpoint is the exact position the
+ * projection reflects: lag = head - checkpoint, and waitFor needs no look-up of "is there
+ * an event of interest in between".
  */
 export class ProjectionWorker {
   private row: ProjectionStateRow | undefined;
   private phase: ProjectionPhase = 'stopped';
   private failure: ProjectionFailure | undefined;
-  private subscription: Subscription | undefined;
-  private loop: Promise<void> | undefined;
-  private stopping = false;
-  private wakeStop: () => void = () => undefined;
-  private readonly stopped = new Promise<undefined>((resolve) => (this.wakeStop = () => resolve(undefined)));
+  /** Past the checkpoint while a writer thread has batches of this projection in flight. */
+  private fedUpTo = 0n;
   private readonly handles: ReadonlySet<string>;
   private readonly tx: SqliteProjectionTx;
+  private recording: RecordingTx | undefined;
+  /** Set when a fold threw: the projection takes no more batches, committed or in flight. */
+  private halted = false;
 
   constructor(
     readonly projection: Projection,
-    private readonly store: EventStore,
     private readonly readStore: ReadStore,
-    private readonly batchSize: number,
     private readonly logger: ProjectionLogger,
     private readonly onProgress: () => void,
   ) {
@@ -70,69 +71,84 @@ export class ProjectionWorker {
     return this.failure;
   }
 
-  start(): void {
-    try {
-      this.row = prepareVersion(this.readStore, this.projection);
-      this.subscription = this.store.subscribe({ after: this.row.checkpoint });
-    } catch (error) {
-      this.fail(error); // bad DDL in one projection must not keep the others from starting
-      return;
-    }
-    this.phase = this.rebuilding ? 'rebuilding' : 'running';
-    this.loop = this.run(this.subscription).catch((error: unknown) => this.fail(error));
+  /** The last position applied to the version being fed. */
+  get checkpoint(): bigint {
+    return this.row?.checkpoint ?? 0n;
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wakeStop();
-    await this.closeSubscription();
-    await this.loop;
-    if (this.phase !== 'failed') this.phase = 'stopped';
-  }
-
-  private get rebuilding(): boolean {
+  get rebuilding(): boolean {
     return this.row !== undefined && this.row.version !== this.row.activeVersion;
   }
 
-  private async run(subscription: Subscription): Promise<void> {
-    const reader = new BatchReader(subscription[Symbol.asyncIterator]());
-    await this.switchIfCaughtUp();
-    while (!this.stopping) {
-      const next = reader.next(this.batchSize);
-      next.catch(() => undefined); // once stop() wins the race, a late error has no one to tell
-      const batch = await Promise.race([next, this.stopped]);
-      if (!batch || this.stopping) return;
-      this.commit(batch);
-      this.onProgress();
-      await this.switchIfCaughtUp();
+  /** Creates or resumes the fed version's tables; false when that failed (the worker is then failed). */
+  prepare(): boolean {
+    try {
+      this.row = prepareVersion(this.readStore, this.projection);
+    } catch (error) {
+      this.fail(error); // bad DDL in one projection must not keep the others from starting
+      return false;
     }
+    this.phase = this.rebuilding ? 'rebuilding' : 'running';
+    this.fedUpTo = this.row.checkpoint;
+    return true;
   }
 
-  /** One transaction per batch: the rows and the checkpoint commit together or not at all. */
-  private commit(batch: readonly RecordedEvent[]): void {
-    const { name, version } = this.projection;
+  /** The last position folded, committed or not: where the next batch starts for this projection. */
+  get fed(): bigint {
+    return this.fedUpTo;
+  }
+
+  /**
+   * Folds the events of the batch after what this projection was fed and moves the
+   * checkpoint to the batch's end. Runs inside the feed's transaction, in a savepoint of
+   * its own, so a throw undoes this projection's part only. False when nothing was new.
+   */
+  apply(batch: readonly RecordedEvent[]): boolean {
+    const last = this.fold(batch, this.tx);
+    if (last === undefined) return false;
+    this.readStore.state.advance(this.projection.name, this.projection.version, last);
+    return true;
+  }
+
+  /** The same fold, recorded for the writer thread; undefined when nothing was new. */
+  record(batch: readonly RecordedEvent[], sqlIds: SqlIds): RecordedPart | undefined {
+    const recording = (this.recording ??= new RecordingTx(this.projection, sqlIds));
+    recording.begin(batch[batch.length - 1].position);
+    return this.fold(batch, recording, recording) === undefined ? undefined : recording.end();
+  }
+
+  private fold(batch: readonly RecordedEvent[], tx: ProjectionTx, recording?: RecordingTx): bigint | undefined {
+    const from = this.fedUpTo;
     const last = batch[batch.length - 1].position;
-    this.readStore.transaction(() => {
-      for (const event of batch) {
-        if (!this.handles.has(event.type)) continue;
-        try {
-          this.projection.apply(event, this.tx);
-        } catch (error) {
-          throw new ApplyError(event, error);
-        }
+    if (last <= from || this.halted) return undefined;
+    let i = 0;
+    while (batch[i].position <= from) i++; // a shared reader may start behind this projection
+    const { projection, handles } = this;
+    for (; i < batch.length; i++) {
+      const event = batch[i];
+      if (!handles.has(event.type)) continue;
+      if (recording) recording.eventIndex = i;
+      try {
+        projection.apply(event, tx);
+      } catch (error) {
+        this.halted = true;
+        throw new ApplyError(event, error);
       }
-      this.readStore.state.advance(name, version, last);
-    });
+    }
+    this.fedUpTo = last;
+    return last;
+  }
+
+  /** The feed's transaction committed up to `last`. */
+  committed(last: bigint): void {
     const row = this.row as ProjectionStateRow;
     const active = row.version === row.activeVersion;
     this.row = { ...row, checkpoint: last, activeCheckpoint: active ? last : row.activeCheckpoint };
   }
 
   /** A rebuild that reached the head takes over from the old version. */
-  private async switchIfCaughtUp(): Promise<void> {
-    if (!this.rebuilding || !this.row) return;
-    const head = await this.store.headPosition();
-    if (this.stopping || this.row.checkpoint < head) return;
+  switchIfCaughtUp(head: bigint): void {
+    if (!this.rebuilding || !this.row || this.row.checkpoint < head) return;
     const old = this.row.activeVersion;
     this.row = activateFedVersion(this.readStore, this.projection.name);
     this.phase = 'running';
@@ -140,14 +156,13 @@ export class ProjectionWorker {
     this.onProgress();
   }
 
-  private async closeSubscription(): Promise<void> {
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.close();
+  stopped(): void {
+    if (this.phase !== 'failed') this.phase = 'stopped';
   }
 
-  private fail(error: unknown): void {
-    if (this.stopping) return; // a subscription torn down by stop() is not a failure
+  fail(error: unknown): void {
+    if (this.phase === 'failed') return;
+    this.halted = true;
     const { name, version } = this.projection;
     this.failure =
       error instanceof ApplyError
@@ -159,7 +174,6 @@ export class ProjectionWorker {
     this.phase = 'failed';
     const at = this.failure.event ? ` at position ${this.failure.event.position} (${this.failure.event.type})` : '';
     this.logger.error(`Projection ${name} v${version} stopped${at}: ${this.failure.message}`, error);
-    this.closeSubscription().catch((e: unknown) => this.logger.error(`Projection ${name}: close failed`, e));
     this.onProgress();
   }
 }

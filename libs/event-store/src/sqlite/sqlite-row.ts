@@ -6,10 +6,16 @@ export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, dat
 /** A raw row of EVENT_COLUMNS, integers read as bigint (`safeIntegers`). */
 export type EventRow = [bigint, string, bigint, string, string, string, string, string];
 
-/** Data and metadata are stored as canonical JSON without the hash, which has its own column. */
+type StoredMetadata = JsonObject & { readonly hash: string };
+
+/**
+ * Data and metadata are stored as canonical JSON without the hash, which has its own column.
+ * Metadata is parsed on first read: projections fold millions of events and read their
+ * data only. The getter is an own enumerable property, so spreading, JSON and deep
+ * equality see `metadata` like any other field.
+ */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row[6]) as Record<string, unknown>;
-  metadata.hash = row[7];
+  let metadata: StoredMetadata | undefined;
   return {
     streamId: row[1],
     revision: row[2],
@@ -17,6 +23,14 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     eventId: row[3],
     type: row[4],
     data: JSON.parse(row[5]) as JsonObject,
-    metadata: metadata as JsonObject & { readonly hash: string },
+    get metadata(): StoredMetadata {
+      return (metadata ??= parseMetadata(row[6], row[7]));
+    },
   };
+}
+
+function parseMetadata(json: string, hash: string): StoredMetadata {
+  const metadata = JSON.parse(json) as Record<string, unknown>;
+  metadata.hash = hash;
+  return metadata as StoredMetadata;
 }

@@ -69,32 +69,25 @@ export const oversightProjection: Projection = {
     },
   ],
   apply(event: RecordedEvent, tx: ProjectionTx): void {
+    const sql = oversightSql(tx);
     const e = asDomainEvent(event);
-    const setOnRequest = (column: string, requestId: string, at: string): void =>
-      tx.run(`UPDATE ${tx.table('requests')} SET ${column} = ? WHERE request_id = ?`, [instantMs(at), requestId]);
     switch (e.type) {
       case 'RequestFiled': {
         const d = e.data;
-        tx.run(`INSERT OR IGNORE INTO ${tx.table('requests')} (request_id, kind, operator_id, filed_at, filed_ms) VALUES (?, ?, ?, ?, ?)`, [
-          d.requestId,
-          d.kind,
-          d.operatorId,
-          d.filedAt,
-          instantMs(d.filedAt),
-        ]);
+        tx.run(sql.filed, [d.requestId, d.kind, d.operatorId, d.filedAt, instantMs(d.filedAt)]);
         return;
       }
       case 'OversightNotified':
-        return setOnRequest('notice_sent_ms', e.data.requestId, e.data.sentAt);
+        return tx.run(sql.noticeSent, [instantMs(e.data.sentAt), e.data.requestId]);
       case 'DataDelivered':
-        return setOnRequest('delivered_ms', e.data.requestId, e.data.deliveredAt);
+        return tx.run(sql.delivered, [instantMs(e.data.deliveredAt), e.data.requestId]);
       case 'RequestDeclined':
-        return setOnRequest('declined_ms', e.data.requestId, e.data.declinedAt);
+        return tx.run(sql.declined, [instantMs(e.data.declinedAt), e.data.requestId]);
       case 'AlertSent':
-        tx.run(`INSERT OR IGNORE INTO ${tx.table('alerts')} VALUES (?, ?, ?, ?)`, [e.data.alertId, e.data.requestId, e.data.channel, instantMs(e.data.sentAt)]);
+        tx.run(sql.alert, [e.data.alertId, e.data.requestId, e.data.channel, instantMs(e.data.sentAt)]);
         return;
       case 'DataAccessed':
-        tx.run(`INSERT OR IGNORE INTO ${tx.table('accesses')} VALUES (?, ?, ?, ?)`, [event.eventId, e.data.requestId, e.data.purpose, instantMs(e.data.accessedAt)]);
+        tx.run(sql.access, [event.eventId, e.data.requestId, e.data.purpose, instantMs(e.data.accessedAt)]);
         return;
       case 'DataPurged': {
         const d = e.data;
@@ -102,12 +95,12 @@ export const oversightProjection: Projection = {
         const deadlineMs = instantMs(d.retentionDeadline);
         // L2321-3: data kept past its retention deadline is an overdue purge, whatever the flag says.
         const overdue = d.overdue === true || purgedMs > deadlineMs ? 1 : 0;
-        tx.run(`INSERT OR IGNORE INTO ${tx.table('purges')} VALUES (?, ?, ?, ?, ?, ?)`, [d.datasetId, d.requestId, d.reason, purgedMs, deadlineMs, overdue]);
-        return setOnRequest('purged_ms', d.requestId, d.purgedAt);
+        tx.run(sql.purge, [d.datasetId, d.requestId, d.reason, purgedMs, deadlineMs, overdue]);
+        return tx.run(sql.purged, [purgedMs, d.requestId]);
       }
       case 'HabilitationListTransmitted': {
         const d = e.data;
-        tx.run(`INSERT OR IGNORE INTO ${tx.table('lists')} VALUES (?, ?, ?, ?)`, [d.listVersion, d.transmittedAt, instantMs(d.transmittedAt), d.agentIds.length]);
+        tx.run(sql.list, [d.listVersion, d.transmittedAt, instantMs(d.transmittedAt), d.agentIds.length]);
         return;
       }
       default:
@@ -115,3 +108,34 @@ export const oversightProjection: Projection = {
     }
   },
 };
+
+type OversightSql = Readonly<
+  Record<'filed' | 'noticeSent' | 'delivered' | 'declined' | 'purged' | 'alert' | 'access' | 'purge' | 'list', string>
+>;
+
+/**
+ * The fold's statements, built once per version (keyed by its requests table): a rebuild
+ * runs them millions of times, and a fresh SQL string per event costs its building and
+ * hashing every time.
+ */
+const sqlByTable = new Map<string, OversightSql>();
+
+function oversightSql(tx: ProjectionTx): OversightSql {
+  const requests = tx.table('requests');
+  const cached = sqlByTable.get(requests);
+  if (cached) return cached;
+  const setOnRequest = (column: string): string => `UPDATE ${requests} SET ${column} = ? WHERE request_id = ?`;
+  const sql: OversightSql = {
+    filed: `INSERT OR IGNORE INTO ${requests} (request_id, kind, operator_id, filed_at, filed_ms) VALUES (?, ?, ?, ?, ?)`,
+    noticeSent: setOnRequest('notice_sent_ms'),
+    delivered: setOnRequest('delivered_ms'),
+    declined: setOnRequest('declined_ms'),
+    purged: setOnRequest('purged_ms'),
+    alert: `INSERT OR IGNORE INTO ${tx.table('alerts')} VALUES (?, ?, ?, ?)`,
+    access: `INSERT OR IGNORE INTO ${tx.table('accesses')} VALUES (?, ?, ?, ?)`,
+    purge: `INSERT OR IGNORE INTO ${tx.table('purges')} VALUES (?, ?, ?, ?, ?, ?)`,
+    list: `INSERT OR IGNORE INTO ${tx.table('lists')} VALUES (?, ?, ?, ?)`,
+  };
+  sqlByTable.set(requests, sql);
+  return sql;
+}
