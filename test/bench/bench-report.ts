@@ -8,6 +8,10 @@ export interface BenchFigures {
   readonly read_all_per_s: number;
   readonly verify_chain_per_s: number;
   readonly rss_mb: number;
+  readonly projection_rebuild_per_s: number;
+  readonly register_visible_ms_p99: number;
+  readonly replay_per_s: number;
+  readonly export_per_s: number;
 }
 
 /** Targets on the reference machine (2 cores); each is a lower bound. */
@@ -16,13 +20,19 @@ export const TARGETS = {
   append_batch_per_s: 60_000,
   read_all_per_s: 250_000,
   verify_chain_per_s: 150_000,
+  projection_rebuild_per_s: 100_000,
+  replay_per_s: 150_000,
 } as const;
+
+/** Upper bounds: a freshly accepted command is visible in the register within 1 second. */
+export const CEILINGS = { register_visible_ms_p99: 1000 } as const;
 
 type Target = keyof typeof TARGETS;
 
 export interface BenchReport extends BenchFigures {
   readonly targets: typeof TARGETS;
-  readonly met: { readonly [K in Target]: boolean };
+  readonly ceilings: typeof CEILINGS;
+  readonly met: { readonly [K in Target | keyof typeof CEILINGS]: boolean };
   readonly events: { readonly [measure: string]: number };
   readonly details: { readonly [key: string]: number | boolean };
   readonly node: string;
@@ -36,6 +46,9 @@ export function metTargets(figures: BenchFigures): BenchReport['met'] {
     append_batch_per_s: figures.append_batch_per_s >= TARGETS.append_batch_per_s,
     read_all_per_s: figures.read_all_per_s >= TARGETS.read_all_per_s,
     verify_chain_per_s: figures.verify_chain_per_s >= TARGETS.verify_chain_per_s,
+    projection_rebuild_per_s: figures.projection_rebuild_per_s >= TARGETS.projection_rebuild_per_s,
+    replay_per_s: figures.replay_per_s >= TARGETS.replay_per_s,
+    register_visible_ms_p99: figures.register_visible_ms_p99 <= CEILINGS.register_visible_ms_p99,
   };
 }
 
@@ -48,6 +61,10 @@ const LABELS: { readonly [K in keyof BenchFigures]: string } = {
   read_all_per_s: 'readAll over the log (events/s)',
   verify_chain_per_s: 'verifyChains over the log (events/s)',
   rss_mb: 'RSS after the read (MiB)',
+  projection_rebuild_per_s: 'rebuild of all projections, 1M events (events/s)',
+  register_visible_ms_p99: 'accepted command visible in the register, p99 (ms)',
+  replay_per_s: 'replay of the compensation report, 1M events (events/s)',
+  export_per_s: 'NDJSON export, 1M events (events/s)',
 };
 
 const format = (value: number): string => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2));
@@ -57,7 +74,10 @@ export function renderTable(report: BenchReport): string {
   const lines = [`Vigie event store benchmark — node ${report.node}, ${report.cpus.count} × ${report.cpus.model}`, ''];
   for (const key of Object.keys(LABELS) as (keyof BenchFigures)[]) {
     const target = key in TARGETS ? TARGETS[key as Target] : undefined;
-    const verdict = target === undefined ? '' : `  target ≥ ${format(target)}  ${report.met[key as Target] ? 'met' : 'NOT MET'}`;
+    const ceiling = key in CEILINGS ? CEILINGS[key as keyof typeof CEILINGS] : undefined;
+    const met = report.met[key as keyof BenchReport['met']] ? 'met' : 'NOT MET';
+    const verdict =
+      target !== undefined ? `  target ≥ ${format(target)}  ${met}` : ceiling !== undefined ? `  target ≤ ${format(ceiling)}  ${met}` : '';
     lines.push(`${LABELS[key].padEnd(48)} ${format(report[key]).padStart(12)}${verdict}`);
   }
   lines.push('', `events: ${JSON.stringify(report.events)}`, `details: ${JSON.stringify(report.details)}`);

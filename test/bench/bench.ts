@@ -3,13 +3,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runBaseline } from './bench-baseline';
 import { BenchEventFactory } from './bench-events';
-import { type BenchFigures, type BenchReport, metTargets, renderTable, TARGETS } from './bench-report';
+import { benchAudit } from './audit.bench';
+import { type BenchFigures, type BenchReport, CEILINGS, metTargets, renderTable, TARGETS } from './bench-report';
+import { benchProjections } from './projections.bench';
 import { buildLog, runBatchAppends, runReadAll, runSingleAppends, runVerify } from './bench-store';
 import { elapsedSeconds, now, progress } from './bench-timer';
 
 /**
  * `npm run bench [-- --json]`: durable appends, batches, readAll and chain verification
- * of the embedded SQLite store, each on a fresh file in a temporary directory.
+ * of the embedded SQLite store, then the projection rebuild, register visibility, replay
+ * and export, each on fresh files in a temporary directory.
  */
 const LOG_EVENTS = 1_000_000;
 const SINGLE_APPENDERS = 64;
@@ -40,9 +43,15 @@ async function main(json: boolean): Promise<void> {
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     progress('verifyChains over the log');
     const verify = await runVerify(logFile);
+    const logFileMb = fs.statSync(logFile).size / 2 ** 20;
     if (read.events !== LOG_EVENTS || verify.events !== LOG_EVENTS || !verify.ok) {
       throw new Error(`The log is not what was written: read ${read.events}, verified ${verify.events}, ok ${String(verify.ok)}`);
     }
+    fs.rmSync(logFile, { force: true });
+    progress('projections: rebuild of all read models over 1M events, register visibility under load');
+    const projections = await benchProjections();
+    progress('audit: compensation replay and NDJSON export over 1M events');
+    const audit = await benchAudit();
     const figures: BenchFigures = {
       baseline_sqlite_single_commit_per_s: baseline.perSecond,
       append_single_durable_per_s: single.perSecond,
@@ -52,10 +61,13 @@ async function main(json: boolean): Promise<void> {
       read_all_per_s: read.perSecond,
       verify_chain_per_s: verify.perSecond,
       rss_mb: rssMb,
+      ...projections,
+      ...audit,
     };
     const report: BenchReport = {
       ...figures,
       targets: TARGETS,
+      ceilings: CEILINGS,
       met: metTargets(figures),
       events: { baseline: baseline.commits, single: single.events, batch: batch.events, log: build.events, read: read.events, verify: verify.events },
       details: {
@@ -63,7 +75,7 @@ async function main(json: boolean): Promise<void> {
         batch_events_per_commit: batch.eventsPerCommit,
         build_events_per_commit: build.eventsPerCommit,
         log_streams: verify.streams,
-        log_file_mb: fs.statSync(logFile).size / 2 ** 20,
+        log_file_mb: logFileMb,
         chains_ok: verify.ok,
       },
       node: process.version,
