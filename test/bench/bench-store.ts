@@ -108,12 +108,17 @@ export interface ReadResult {
 }
 
 /** readAll from the start on a freshly opened store, parsing every event as callers get it. */
-export async function runReadAll(file: string): Promise<ReadResult> {
+/** `decode`: also parse every event's data and metadata, as a consumer that reads them all would. */
+export async function runReadAll(file: string, decode = false): Promise<ReadResult> {
   const store = SqliteEventStore.open({ path: file });
   try {
     let count = 0;
     const start = now();
-    for await (const event of store.readAll()) if (event.position > 0n) count++;
+    if (decode) {
+      for await (const event of store.readAll()) if (event.data !== event.metadata) count++;
+    } else {
+      for await (const event of store.readAll()) if (event.position > 0n) count++;
+    }
     return { events: count, perSecond: count / elapsedSeconds(start) };
   } finally {
     await store.close();

@@ -40,6 +40,7 @@ async function main(json: boolean): Promise<void> {
     const build = await buildLog(logFile, events, LOG_EVENTS, 20, 50);
     progress('readAll over the log');
     const read = await runReadAll(logFile);
+    const decoded = await runReadAll(logFile, true);
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     progress('verifyChains over the log');
     const verify = await runVerify(logFile);
@@ -59,6 +60,7 @@ async function main(json: boolean): Promise<void> {
       append_batch_per_s: batch.perSecond,
       build_1m_events_per_s: build.perSecond,
       read_all_per_s: read.perSecond,
+      read_all_decoded_per_s: decoded.perSecond,
       verify_chain_per_s: verify.perSecond,
       rss_mb: rssMb,
       ...projections,

@@ -10,11 +10,12 @@ type StoredMetadata = JsonObject & { readonly hash: string };
 
 /**
  * Data and metadata are stored as canonical JSON without the hash, which has its own column.
- * Metadata is parsed on first read: projections fold millions of events and read their
- * data only. The getter is an own enumerable property, so spreading, JSON and deep
- * equality see `metadata` like any other field.
+ * Both are parsed on first read, once: a reader of the whole log (projections, replays,
+ * exports of some types) mostly looks at the type and skips the event. The getters are
+ * own enumerable properties, so spreading, JSON and deep equality see them like any field.
  */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  let data: JsonObject | undefined;
   let metadata: StoredMetadata | undefined;
   return {
     streamId: row[1],
@@ -22,7 +23,9 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     position: row[0],
     eventId: row[3],
     type: row[4],
-    data: JSON.parse(row[5]) as JsonObject,
+    get data(): JsonObject {
+      return (data ??= JSON.parse(row[5]) as JsonObject);
+    },
     get metadata(): StoredMetadata {
       return (metadata ??= parseMetadata(row[6], row[7]));
     },
