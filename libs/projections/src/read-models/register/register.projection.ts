@@ -1,3 +1,4 @@
+import { REQUEST_EVENT_TYPES } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store/event-store.port';
 import type { Projection, ProjectionTx } from '../../projection';
 import { asDomainEvent } from '../domain-event';
@@ -10,17 +11,7 @@ export const registerProjection: Projection = {
   name: 'register',
   version: 1,
   // Every request event, so `revision` is the stream's own revision.
-  handles: [
-    'RequestFiled',
-    'OversightNotified',
-    'DataDelivered',
-    'RequestDeclined',
-    'DataAccessed',
-    'AlertSent',
-    'DataPurged',
-    'RequestClaimed',
-    'RequestClaimReleased',
-  ],
+  handles: REQUEST_EVENT_TYPES,
   tables: [
     {
       name: 'requests',
