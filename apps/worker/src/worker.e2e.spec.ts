@@ -56,6 +56,12 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
     expect(res.body).toMatchObject({ requestId, status: 'filed', kind: 'subscriber-identification' });
   });
 
+  it('reports on the api replica the lag of the projections its worker runs', async () => {
+    await worker.runtime.settle(await apiRuntime.store.headPosition());
+    const health = await http.get('/health').expect(200);
+    expect(health.body.projectionsLag).toMatchObject({ register: '0', agents: '0', oversight: '0', retention: '0', compensation: '0' });
+  });
+
   it('serves /health and /metrics on its own port', async () => {
     const health = await request(`http://127.0.0.1:${worker.port}`).get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', role: 'worker', store: 'sqlite' });

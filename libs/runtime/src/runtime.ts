@@ -103,8 +103,12 @@ export class VigieRuntime {
     return runtime;
   }
 
+  /** Events behind the head per projection; an `api` replica reads the checkpoints its worker writes. */
   async projectionsLag(): Promise<Record<string, bigint>> {
-    return this.runner ? this.runner.lag() : {};
+    if (this.runner) return this.runner.lag();
+    const head = await this.store.headPosition();
+    const rows = this.readStore.all<{ name: string; active_checkpoint: string }>('SELECT name, active_checkpoint FROM projection_state ORDER BY name');
+    return Object.fromEntries(rows.map((r) => [r.name, head > BigInt(r.active_checkpoint) ? head - BigInt(r.active_checkpoint) : 0n]));
   }
 
   async refreshGauges(): Promise<void> {
