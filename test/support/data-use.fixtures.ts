@@ -1,65 +1,29 @@
 import { bearer, IDS, KEYS, type TestApp } from './test-app';
+import { agentBody, identificationBody, incidentBody, operatorBody, post, technicalBody } from './workflow.fixtures';
 
-/** Operators registered, the agent habilitated and on the list sent to ARCEP: ready to file. */
+/** Operators registered (both in both roles), agent 1 habilitated and on the list sent to ARCEP: ready to file. */
 export async function prepareParties(t: TestApp): Promise<void> {
   for (const operatorId of [IDS.operator, IDS.operator2]) {
-    await t.http
-      .post('/v1/operators')
-      .set(bearer(KEYS.admin))
-      .send({ operatorId, name: `Operator ${operatorId.slice(-2)}`, categories: ['electronic-communications', 'hosting'] })
-      .expect(201);
+    await post(t, '/v1/operators', KEYS.admin, operatorBody(operatorId)).expect(201);
   }
-  await t.http
-    .post('/v1/agents')
-    .set(bearer(KEYS.admin))
-    .send({ agentId: IDS.agent, fullName: 'Camille Martin', decisionRef: 'PM-2026-0042', habilitatedOn: '2026-01-15' })
-    .expect(201);
-  await t.http.post('/v1/habilitation-lists').set(bearer(KEYS.admin)).send({}).expect(201);
+  await post(t, '/v1/agents', KEYS.admin, agentBody(IDS.agent, { decisionRef: 'PM-2026-0042' })).expect(201);
+  await post(t, '/v1/habilitation-lists', KEYS.admin, {}).expect(201);
 }
 
+/** An identification request for the address the delivered IDENTIFICATION_RECORDS answer about. */
 export async function fileIdentification(
   t: TestApp,
   fields: readonly string[] = ['identity', 'postalAddress', 'emailAddress'],
 ): Promise<string> {
-  const res = await t.http
-    .post('/v1/requests')
-    .set(bearer(KEYS.agent))
-    .send({
-      kind: 'subscriber-identification',
-      operatorId: IDS.operator,
-      systemStatus: 'attacked',
-      identifiers: [{ type: 'ipv4', value: '192.0.2.10', observedAt: '2026-03-01T22:00:00Z' }],
-      fields,
-      justification: 'IP seen in a botnet',
-    })
-    .expect(201);
+  const identifiers = [{ type: 'ipv4', value: '192.0.2.10', observedAt: '2026-03-01T22:00:00Z' }];
+  const res = await post(t, '/v1/requests', KEYS.agent, identificationBody({ identifiers, fields })).expect(201);
   return res.body.requestId as string;
 }
 
+/** A technical-data request on a freshly notified incident. */
 export async function fileTechnical(t: TestApp, dataCategories: readonly string[] = ['routing', 'traffic']): Promise<string> {
-  const incident = await t.http
-    .post('/v1/incidents')
-    .set(bearer(KEYS.admin))
-    .send({
-      reportedBy: IDS.operator,
-      affectedEntity: { name: 'Hôpital Nord', category: 'essential-service-operator' },
-      summary: 'C2 beaconing',
-      observedAt: '2026-03-01T00:00:00Z',
-    })
-    .expect(201);
-  const res = await t.http
-    .post('/v1/requests')
-    .set(bearer(KEYS.agent))
-    .send({
-      kind: 'technical-data',
-      operatorId: IDS.operator,
-      incidentId: incident.body.incidentId,
-      dataCategories,
-      dataDescription: 'flows to the C2 server',
-      period: { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' },
-      justification: 'analyse the incident',
-    })
-    .expect(201);
+  const incident = await post(t, '/v1/incidents', KEYS.admin, incidentBody()).expect(201);
+  const res = await post(t, '/v1/requests', KEYS.agent, technicalBody(incident.body.incidentId, { dataCategories })).expect(201);
   return res.body.requestId as string;
 }
 
