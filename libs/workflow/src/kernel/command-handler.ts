@@ -74,12 +74,10 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
     try {
       result = await store.append(
         streamId,
-        events.map((e, i) => ({
-          eventId: eventIdFor(meta.commandId, streamId, i),
-          type: e.type,
-          data: e.data as Record<string, unknown>,
-          metadata: metadataFor(e, meta, eventIdFor(meta.commandId, streamId, i)),
-        })),
+        events.map((e, i) => {
+          const eventId = eventIdFor(meta.commandId, streamId, i);
+          return { eventId, type: e.type, data: e.data as Record<string, unknown>, metadata: metadataFor(e, meta, eventId) };
+        }),
         loaded.revision === undefined ? 'no-stream' : loaded.revision,
       );
     } catch (e) {
