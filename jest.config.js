@@ -1,6 +1,6 @@
 /** One jest run for every level: decider specs, integration specs on the embedded store, end-to-end specs. */
 const swc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-const libs = ['domain', 'event-store', 'projections', 'vault', 'workflow', 'runtime'];
+const libs = ['domain', 'event-store', 'projections', 'vault', 'workflow', 'runtime', 'postgres'];
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -17,5 +17,8 @@ module.exports = {
     ]),
   ),
   testTimeout: 30000,
+  // One real PostgreSQL server per run, for the shared-state backends (VIGIE_DATABASE_URL).
+  globalSetup: "<rootDir>/test/support/postgres.global-setup.ts",
+  globalTeardown: "<rootDir>/test/support/postgres.global-teardown.ts",
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
