@@ -31,6 +31,8 @@ describe('loadConfig', () => {
         VIGIE_DATA_DIR: 'var/vigie',
         VIGIE_PRINCIPALS_FILE: '/etc/vigie/principals.json',
         EVENTSTORE_CONNECTION_STRING: 'esdb://node1:2113,node2:2113?tls=false',
+        VIGIE_DATABASE_URL: 'postgres://vigie:secret@db:5432/vigie',
+        VIGIE_MASTER_KEY: 'ab'.repeat(32),
         VIGIE_RETENTION_IDENTIFICATION: 'P18M',
         VIGIE_RETENTION_TECHNICAL: 'P4Y6M',
         VIGIE_ROLE: 'api',
@@ -43,6 +45,17 @@ describe('loadConfig', () => {
     expect(config.eventStoreConnectionString).toBe('esdb://node1:2113,node2:2113?tls=false');
     expect(config.retentionText).toEqual({ identification: 'P18M', technical: 'P4Y6M' });
     expect(config.role).toBe('api');
+    expect(config.databaseUrl).toBe('postgres://vigie:secret@db:5432/vigie');
+  });
+
+  it.each([
+    ['VIGIE_DATABASE_URL', 'postgres://db/vigie'],
+    ['EVENTSTORE_CONNECTION_STRING', 'esdb://node1:2113?tls=false'],
+  ])('requires VIGIE_MASTER_KEY with %s, in one line', (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error.variable).toBe('VIGIE_MASTER_KEY');
+    expect(error.message).toContain(name);
+    expect(error.message).not.toContain('\n');
   });
 
   it.each([
@@ -53,6 +66,7 @@ describe('loadConfig', () => {
     ['VIGIE_RETENTION_IDENTIFICATION', 'P61M'],
     ['VIGIE_RETENTION_IDENTIFICATION', 'two years'],
     ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113'],
+    ['VIGIE_DATABASE_URL', 'mysql://db/vigie'],
     ['VIGIE_MASTER_KEY', 'not-hex'],
     ['VIGIE_ROLE', 'leader'],
   ])('refuses %s=%s with a one-line message naming the variable', (name, value) => {

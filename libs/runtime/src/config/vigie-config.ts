@@ -13,6 +13,11 @@ export interface VigieConfig {
   readonly principalsFile: string;
   readonly masterKeyHex?: string;
   readonly eventStoreConnectionString?: string;
+  /**
+   * VIGIE_DATABASE_URL: the PostgreSQL database where everything several processes share
+   * lives (vault keys, idempotency records, read models, leases). Unset: SQLite files in the data dir.
+   */
+  readonly databaseUrl?: string;
   readonly retention: { readonly identification: RetentionPeriod; readonly technical: RetentionPeriod };
   readonly retentionText: { readonly identification: string; readonly technical: string };
   readonly tariffsFile?: string;
@@ -63,6 +68,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (masterKeyHex !== undefined && !/^[0-9a-fA-F]{64}$/.test(masterKeyHex)) {
     throw new ConfigError('VIGIE_MASTER_KEY', 'expected 32 bytes as 64 hexadecimal characters');
   }
+  const databaseUrl = value(env, 'VIGIE_DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    throw new ConfigError('VIGIE_DATABASE_URL', 'expected a postgres:// or postgresql:// connection string');
+  }
+  // A master key generated on each host would split the vault: shared deployments must be given one.
+  if (masterKeyHex === undefined && (databaseUrl !== undefined || esdb !== undefined)) {
+    throw new ConfigError(
+      'VIGIE_MASTER_KEY',
+      `required with ${databaseUrl !== undefined ? 'VIGIE_DATABASE_URL' : 'EVENTSTORE_CONNECTION_STRING'}: every process must wrap data keys with the same master key`,
+    );
+  }
   const role = value(env, 'VIGIE_ROLE') ?? 'all';
   if (role !== 'all' && role !== 'api' && role !== 'worker') {
     throw new ConfigError('VIGIE_ROLE', `expected "all", "api" or "worker", got "${role}"`);
@@ -77,6 +93,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     principalsFile: path.resolve(cwd, value(env, 'VIGIE_PRINCIPALS_FILE') ?? path.join(dataDir, 'principals.json')),
     masterKeyHex,
     eventStoreConnectionString: esdb,
+    databaseUrl,
     retention: { identification: identification.period, technical: technical.period },
     retentionText: { identification: identification.text, technical: technical.text },
     tariffsFile,
