@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gcmDecrypt, unpackBox } from './aes-gcm';
 import { loadOrCreateMasterKey } from './master-key';
+import { SqliteDataKeyStore } from './sqlite-data-key-store';
 import { Vault } from './vault';
 import { KeyDestroyedError } from './vault.errors';
 
@@ -44,12 +45,13 @@ describe('Vault on disk (forensic)', () => {
     }
   };
 
-  it('never writes the plaintext or the data key, and leaves no trace of the wrapped key after destroy', () => {
+  it('never writes the plaintext or the data key, and leaves no trace of the wrapped key after destroy', async () => {
     const masterKey = loadOrCreateMasterKey({ dataDir: dir });
-    const vault = Vault.open({ path, masterKey });
+    const vault = await Vault.open({ keys: SqliteDataKeyStore.open({ path }), masterKey });
     try {
-      const others = Array.from({ length: 20 }, (_, i) => vault.seal(`ds-other-${i}`, `other dataset ${i}`));
-      const sealed = vault.seal('ds-target', JSON.stringify({ records: [{ emailAddress: marker }] }));
+      const others = [];
+      for (let i = 0; i < 20; i++) others.push(await vault.seal(`ds-other-${i}`, `other dataset ${i}`));
+      const sealed = await vault.seal('ds-target', JSON.stringify({ records: [{ emailAddress: marker }] }));
       const { wrapped, dataKey } = stolenKeys(masterKey, sealed.keyId);
       const markerBytes = Buffer.from(marker);
 
@@ -58,59 +60,59 @@ describe('Vault on disk (forensic)', () => {
       expect(filesHolding(dataKey)).toEqual([]);
       expect(readdirSync(dir).filter((f) => f !== 'master.key' && readFileSync(join(dir, f)).includes(masterKey))).toEqual([]);
 
-      vault.destroy(sealed.keyId);
+      await vault.destroy(sealed.keyId);
 
       expect(filesHolding(wrapped)).toEqual([]);
       expect(filesHolding(dataKey)).toEqual([]);
       expect(filesHolding(markerBytes)).toEqual([]);
-      expect(() => vault.open(sealed)).toThrow(KeyDestroyedError);
-      for (const o of others) expect(vault.open(o).toString()).toMatch(/^other dataset/);
+      await expect(vault.open(sealed)).rejects.toThrow(KeyDestroyedError);
+      for (const o of others) expect((await vault.open(o)).toString()).toMatch(/^other dataset/);
     } finally {
-      vault.close();
+      await vault.close();
     }
   });
 
-  it('leaves no trace after close and reopen, even when the key had reached the main file', () => {
+  it('leaves no trace after close and reopen, even when the key had reached the main file', async () => {
     const masterKey = loadOrCreateMasterKey({ dataDir: dir });
-    let vault = Vault.open({ path, masterKey });
-    const sealed = vault.seal('ds-target', marker);
+    let vault = await Vault.open({ keys: SqliteDataKeyStore.open({ path }), masterKey });
+    const sealed = await vault.seal('ds-target', marker);
     // Closing checkpoints the WAL: the wrapped key is now in vault.db itself, not only the WAL.
-    vault.close();
+    await vault.close();
     const { wrapped } = stolenKeys(masterKey, sealed.keyId);
     expect(readFileSync(path).includes(wrapped)).toBe(true);
 
-    vault = Vault.open({ path, masterKey });
+    vault = await Vault.open({ keys: SqliteDataKeyStore.open({ path }), masterKey });
     try {
-      vault.destroy(sealed.keyId);
+      await vault.destroy(sealed.keyId);
       expect(filesHolding(wrapped)).toEqual([]);
     } finally {
-      vault.close();
+      await vault.close();
     }
     expect(filesHolding(wrapped)).toEqual([]);
     expect(filesHolding(Buffer.from(marker))).toEqual([]);
   });
 
-  it('leaves no trace when the key moved between pages as the table grew', () => {
+  it('leaves no trace when the key moved between pages as the table grew', async () => {
     const masterKey = loadOrCreateMasterKey({ dataDir: dir });
-    const vault = Vault.open({ path, masterKey });
+    const vault = await Vault.open({ keys: SqliteDataKeyStore.open({ path }), masterKey });
     try {
-      const early = vault.seal('ds-early', marker);
+      const early = await vault.seal('ds-early', marker);
       const { wrapped } = stolenKeys(masterKey, early.keyId);
       // Enough rows to split b-tree pages several times, so older cell copies could linger.
-      for (let i = 0; i < 400; i++) vault.seal(`ds-${i}`, `filler ${i}`);
-      vault.destroy(early.keyId);
+      for (let i = 0; i < 400; i++) await vault.seal(`ds-${i}`, `filler ${i}`);
+      await vault.destroy(early.keyId);
       expect(filesHolding(wrapped)).toEqual([]);
     } finally {
-      vault.close();
+      await vault.close();
     }
     expect(filesHolding(Buffer.from(marker))).toEqual([]);
   });
 
-  it('binds each ciphertext to its datasetId (AAD) even for a thief holding the data key', () => {
+  it('binds each ciphertext to its datasetId (AAD) even for a thief holding the data key', async () => {
     const masterKey = loadOrCreateMasterKey({ dataDir: dir });
-    const vault = Vault.open({ path, masterKey });
+    const vault = await Vault.open({ keys: SqliteDataKeyStore.open({ path }), masterKey });
     try {
-      const sealed = vault.seal('ds-1', marker);
+      const sealed = await vault.seal('ds-1', marker);
       const { dataKey } = stolenKeys(masterKey, sealed.keyId);
       const box = {
         iv: Buffer.from(sealed.iv, 'base64'),
@@ -120,7 +122,7 @@ describe('Vault on disk (forensic)', () => {
       expect(gcmDecrypt(dataKey, box, Buffer.from('ds-1'))?.toString()).toBe(marker);
       expect(gcmDecrypt(dataKey, box, Buffer.from('ds-2'))).toBeNull();
     } finally {
-      vault.close();
+      await vault.close();
     }
   });
 });

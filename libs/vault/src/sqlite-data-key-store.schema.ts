@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS vault_meta (
  * destroyed key does not survive in free space; WAL + synchronous=FULL makes a sealed
  * key durable before the event that needs it is appended.
  */
-export const prepareVaultDb = (db: Database): void => {
+export const prepareSqliteDataKeyDb = (db: Database): void => {
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');

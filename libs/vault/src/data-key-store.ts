@@ -1,0 +1,39 @@
+export type KeyStatus = 'active' | 'destroyed' | 'unknown';
+
+/** A data key as the store holds it: wrapped by the master key, bound to its dataset. */
+export interface WrappedDataKey {
+  readonly datasetId: string;
+  /** iv ‖ tag ‖ ciphertext of the data key under the master key; useless without it. */
+  readonly wrappedKey: Buffer;
+}
+
+export type DataKeyLookup =
+  | ({ readonly status: 'active' } & WrappedDataKey)
+  | { readonly status: 'destroyed' }
+  | { readonly status: 'unknown' };
+
+/**
+ * Where the vault keeps its wrapped data keys, the tombstones of destroyed ones and the
+ * master-key check value. Every process sharing the event log must share this store too:
+ * a key sealed by one replica has to open on the others, and a purge on one has to be
+ * final on all of them (Article L2321-3 al. 2: delivered data kept five years at most).
+ * The store never sees a data key in clear nor the master key.
+ */
+export interface DataKeyStore {
+  /** Stores a new key; key ids are random UUIDs, so a duplicate is a bug and throws. */
+  put(keyId: string, key: WrappedDataKey & { readonly createdAt?: string }): Promise<void>;
+  /** The wrapped key, or whether it was destroyed or never stored. */
+  find(keyId: string): Promise<DataKeyLookup>;
+  status(keyId: string): Promise<KeyStatus>;
+  /**
+   * Final and idempotent: overwrites the wrapped key, deletes it and records a tombstone
+   * in one transaction, so no reader ever sees the key gone without the tombstone.
+   */
+  destroy(keyId: string): Promise<void>;
+  /**
+   * Stores `candidate` as the check value unless one exists, and answers the stored one:
+   * two processes creating the same vault together keep a single check value.
+   */
+  ensureCheckValue(candidate: Buffer): Promise<Buffer>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,104 @@
+import type { PgDatabase } from '@vigie/postgres';
+import type { DataKeyLookup, DataKeyStore, KeyStatus, WrappedDataKey } from './data-key-store';
+import { VAULT_PG_MIGRATIONS } from './pg-data-key-store.migrations';
+import { VaultError, VaultIntegrityError } from './vault.errors';
+
+const KEY_CHECK = 'key-check';
+
+interface LookupRow {
+  readonly dataset_id: string | null;
+  readonly wrapped_key: Buffer | null;
+  readonly destroyed: boolean;
+}
+
+/**
+ * The store shared by every replica (VIGIE_DATABASE_URL): a key sealed on one host opens
+ * on all of them, and a purge on one is final on all of them.
+ *
+ * What a destroy can and cannot erase here: the row is overwritten with zeros, deleted
+ * and tombstoned in one transaction, so no query ever returns the key again. But
+ * PostgreSQL is MVCC: the UPDATE and DELETE leave dead tuple versions holding the old
+ * bytes in the heap until VACUUM prunes them (and pruned space is not guaranteed to be
+ * zeroed), and the WAL, its archives, physical replicas and base backups keep the
+ * original INSERT until they are recycled. The zeroing is therefore only best effort.
+ * What makes the purge real is that a wrapped key is useless without the master key,
+ * which never enters the database: an attacker needs both a stale copy of the database
+ * and VIGIE_MASTER_KEY. Operators should keep WAL archives and backups of this database
+ * no longer than the retention period allows.
+ */
+export class PgDataKeyStore implements DataKeyStore {
+  private closed = false;
+
+  private constructor(private readonly db: PgDatabase) {}
+
+  /** Brings the vault's tables up to date; the pool stays the caller's to close. */
+  static async open(db: PgDatabase): Promise<PgDataKeyStore> {
+    await db.migrate('vault', VAULT_PG_MIGRATIONS);
+    return new PgDataKeyStore(db);
+  }
+
+  async put(keyId: string, key: WrappedDataKey & { readonly createdAt?: string }): Promise<void> {
+    this.ensureOpen();
+    await this.db.query('INSERT INTO vault_data_keys (key_id, dataset_id, wrapped_key, created_at) VALUES ($1, $2, $3, $4)', [
+      keyId,
+      key.datasetId,
+      key.wrappedKey,
+      key.createdAt ?? null,
+    ]);
+  }
+
+  /** One statement, one snapshot: a concurrent destroy is seen whole or not at all. */
+  async find(keyId: string): Promise<DataKeyLookup> {
+    this.ensureOpen();
+    const row = await this.db.one<LookupRow>(
+      `SELECT k.dataset_id, k.wrapped_key,
+              EXISTS (SELECT 1 FROM vault_destroyed_keys d WHERE d.key_id = $1) AS destroyed
+         FROM (SELECT 1) AS one LEFT JOIN vault_data_keys k ON k.key_id = $1`,
+      [keyId],
+    );
+    if (row?.dataset_id != null && row.wrapped_key != null) {
+      return { status: 'active', datasetId: row.dataset_id, wrappedKey: row.wrapped_key };
+    }
+    return { status: row?.destroyed ? 'destroyed' : 'unknown' };
+  }
+
+  async status(keyId: string): Promise<KeyStatus> {
+    this.ensureOpen();
+    const row = await this.db.one<{ status: KeyStatus }>(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM vault_data_keys WHERE key_id = $1) THEN 'active'
+                   WHEN EXISTS (SELECT 1 FROM vault_destroyed_keys WHERE key_id = $1) THEN 'destroyed'
+                   ELSE 'unknown' END AS status`,
+      [keyId],
+    );
+    return row?.status ?? 'unknown';
+  }
+
+  async destroy(keyId: string): Promise<void> {
+    this.ensureOpen();
+    await this.db.transaction(async (client) => {
+      await client.query("UPDATE vault_data_keys SET wrapped_key = decode(repeat('00', length(wrapped_key)), 'hex') WHERE key_id = $1", [
+        keyId,
+      ]);
+      await client.query('DELETE FROM vault_data_keys WHERE key_id = $1', [keyId]);
+      await client.query('INSERT INTO vault_destroyed_keys (key_id) VALUES ($1) ON CONFLICT (key_id) DO NOTHING', [keyId]);
+    });
+  }
+
+  /** A concurrent first insert makes ours a no-op; the re-read then answers the winner's value. */
+  async ensureCheckValue(candidate: Buffer): Promise<Buffer> {
+    this.ensureOpen();
+    await this.db.query('INSERT INTO vault_meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [KEY_CHECK, candidate]);
+    const row = await this.db.one<{ value: Buffer }>('SELECT value FROM vault_meta WHERE name = $1', [KEY_CHECK]);
+    if (row === undefined) throw new VaultIntegrityError('The master-key check value vanished while being created');
+    return row.value;
+  }
+
+  /** The pool is shared with the other components of the process: its owner closes it. */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new VaultError('VAULT_CLOSED', 'The vault is closed');
+  }
+}

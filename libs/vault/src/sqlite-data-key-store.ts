@@ -1,0 +1,104 @@
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { chmodSync } from 'node:fs';
+import type { DataKeyLookup, DataKeyStore, KeyStatus, WrappedDataKey } from './data-key-store';
+import { prepareSqliteDataKeyDb } from './sqlite-data-key-store.schema';
+import { VaultError } from './vault.errors';
+
+export interface SqliteDataKeyStoreOptions {
+  /** The SQLite file, e.g. `<VIGIE_DATA_DIR>/vault.db` (or `:memory:`). */
+  readonly path: string;
+}
+
+const KEY_CHECK = 'key-check';
+
+type StatementName = 'insert' | 'select' | 'exists' | 'isDestroyed' | 'zero' | 'remove' | 'tombstone' | 'readMeta' | 'insertMeta';
+
+/** The single-host store: one private SQLite file next to the event log. */
+export class SqliteDataKeyStore implements DataKeyStore {
+  private closed = false;
+  private readonly stmts: Record<StatementName, Statement>;
+
+  private constructor(private readonly db: Db) {
+    this.stmts = {
+      insert: db.prepare('INSERT INTO data_keys (key_id, dataset_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)'),
+      select: db.prepare('SELECT dataset_id, wrapped_key FROM data_keys WHERE key_id = ?'),
+      exists: db.prepare('SELECT 1 FROM data_keys WHERE key_id = ?'),
+      isDestroyed: db.prepare('SELECT 1 FROM destroyed_keys WHERE key_id = ?'),
+      zero: db.prepare('UPDATE data_keys SET wrapped_key = zeroblob(length(wrapped_key)) WHERE key_id = ?'),
+      remove: db.prepare('DELETE FROM data_keys WHERE key_id = ?'),
+      tombstone: db.prepare('INSERT OR IGNORE INTO destroyed_keys (key_id) VALUES (?)'),
+      readMeta: db.prepare('SELECT value FROM vault_meta WHERE name = ?'),
+      // OR IGNORE: a second process creating the same vault keeps the first check value.
+      insertMeta: db.prepare('INSERT OR IGNORE INTO vault_meta (name, value) VALUES (?, ?)'),
+    };
+  }
+
+  static open({ path }: SqliteDataKeyStoreOptions): SqliteDataKeyStore {
+    const db = new Database(path);
+    try {
+      if (path !== ':memory:' && path !== '') chmodSync(path, 0o600);
+      prepareSqliteDataKeyDb(db);
+      return new SqliteDataKeyStore(db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  async put(keyId: string, key: WrappedDataKey & { readonly createdAt?: string }): Promise<void> {
+    this.ensureOpen();
+    this.stmts.insert.run(keyId, key.datasetId, key.wrappedKey, key.createdAt ?? null);
+  }
+
+  async find(keyId: string): Promise<DataKeyLookup> {
+    this.ensureOpen();
+    const row = this.stmts.select.get(keyId) as { dataset_id: string; wrapped_key: Buffer } | undefined;
+    if (row !== undefined) return { status: 'active', datasetId: row.dataset_id, wrappedKey: row.wrapped_key };
+    return { status: this.isDestroyed(keyId) ? 'destroyed' : 'unknown' };
+  }
+
+  async status(keyId: string): Promise<KeyStatus> {
+    this.ensureOpen();
+    if (this.stmts.exists.get(keyId) !== undefined) return 'active';
+    return this.isDestroyed(keyId) ? 'destroyed' : 'unknown';
+  }
+
+  /**
+   * The wrapped key is zeroed in place, deleted (secure_delete zeroes the freed cell),
+   * then the WAL is checkpointed and truncated so no older page image keeps the bytes.
+   * Until that checkpoint succeeds the call throws; calling it again finishes the job.
+   */
+  async destroy(keyId: string): Promise<void> {
+    this.ensureOpen();
+    this.db.transaction(() => {
+      this.stmts.zero.run(keyId);
+      this.stmts.remove.run(keyId);
+      this.stmts.tombstone.run(keyId);
+    })();
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result !== undefined && result.busy !== 0) {
+      throw new VaultError('VAULT_CHECKPOINT_BUSY', `Key ${keyId} is deleted but the WAL could not be truncated yet; retry destroy`);
+    }
+  }
+
+  async ensureCheckValue(candidate: Buffer): Promise<Buffer> {
+    this.ensureOpen();
+    this.stmts.insertMeta.run(KEY_CHECK, candidate);
+    return (this.stmts.readMeta.get(KEY_CHECK) as { value: Buffer }).value;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private isDestroyed(keyId: string): boolean {
+    return this.stmts.isDestroyed.get(keyId) !== undefined;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new VaultError('VAULT_CLOSED', 'The vault is closed');
+  }
+}

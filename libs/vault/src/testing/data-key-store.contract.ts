@@ -1,0 +1,106 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataKeyStore } from '../data-key-store';
+import { VaultError } from '../vault.errors';
+import type { DataKeyStoreBackend, DataKeyStoreBackendFactory } from './data-key-store.backends';
+
+const wrapped = (): Buffer => randomBytes(60);
+
+/**
+ * What every DataKeyStore must do for the vault to shred data for good: each test gets a
+ * fresh backing, and "another process" is a second handle on it.
+ */
+export function describeDataKeyStoreContract(name: string, factory: DataKeyStoreBackendFactory): void {
+  describe(`DataKeyStore contract: ${name}`, () => {
+    let backend: DataKeyStoreBackend;
+    let store: DataKeyStore;
+
+    beforeEach(async () => {
+      backend = await factory();
+      store = await backend.open();
+    });
+    afterEach(() => backend.dispose());
+
+    it('finds a stored key with its dataset, and tells an unknown id apart', async () => {
+      const keyId = randomUUID();
+      const bytes = wrapped();
+      await store.put(keyId, { datasetId: 'ds-1', wrappedKey: bytes, createdAt: '2026-01-01T00:00:00.000Z' });
+      const found = await store.find(keyId);
+      expect(found).toEqual({ status: 'active', datasetId: 'ds-1', wrappedKey: bytes });
+      expect(await store.status(keyId)).toBe('active');
+      expect(await store.find(randomUUID())).toEqual({ status: 'unknown' });
+      expect(await store.status(randomUUID())).toBe('unknown');
+    });
+
+    it('hands out a copy: the vault zeroing what it read leaves the stored key whole', async () => {
+      const keyId = randomUUID();
+      const bytes = wrapped();
+      await store.put(keyId, { datasetId: 'ds-1', wrappedKey: Buffer.from(bytes) });
+      const first = await store.find(keyId);
+      if (first.status === 'active') first.wrappedKey.fill(0);
+      expect(await store.find(keyId)).toMatchObject({ status: 'active', wrappedKey: bytes });
+    });
+
+    it('refuses a second key under the same id rather than replacing the first', async () => {
+      const keyId = randomUUID();
+      const bytes = wrapped();
+      await store.put(keyId, { datasetId: 'ds-1', wrappedKey: bytes });
+      // Matched by message: better-sqlite3 raises its errors from the realm of the first test file that loaded it.
+      await expect(store.put(keyId, { datasetId: 'ds-2', wrappedKey: wrapped() })).rejects.toHaveProperty(
+        'message',
+        expect.stringMatching(/unique|duplicate key/i),
+      );
+      expect(await store.find(keyId)).toEqual({ status: 'active', datasetId: 'ds-1', wrappedKey: bytes });
+    });
+
+    it('destroys a key for good, leaves a tombstone and spares the others', async () => {
+      const [gone, kept] = [randomUUID(), randomUUID()];
+      const keptBytes = wrapped();
+      await store.put(gone, { datasetId: 'ds-1', wrappedKey: wrapped() });
+      await store.put(kept, { datasetId: 'ds-2', wrappedKey: keptBytes });
+      await store.destroy(gone);
+      expect(await store.find(gone)).toEqual({ status: 'destroyed' });
+      expect(await store.status(gone)).toBe('destroyed');
+      expect(await backend.rowExists(gone)).toBe(false);
+      expect(await store.find(kept)).toEqual({ status: 'active', datasetId: 'ds-2', wrappedKey: keptBytes });
+    });
+
+    it('destroys idempotently, and tombstones an id it never held (a purge must not depend on the key)', async () => {
+      const keyId = randomUUID();
+      await store.put(keyId, { datasetId: 'ds-1', wrappedKey: wrapped() });
+      await store.destroy(keyId);
+      await expect(store.destroy(keyId)).resolves.toBeUndefined();
+      expect(await store.status(keyId)).toBe('destroyed');
+      const never = randomUUID();
+      await store.destroy(never);
+      expect(await store.status(never)).toBe('destroyed');
+    });
+
+    it('shares keys and tombstones with another process on the same backing', async () => {
+      const other = await backend.open();
+      const keyId = randomUUID();
+      const bytes = wrapped();
+      await store.put(keyId, { datasetId: 'ds-1', wrappedKey: bytes });
+      expect(await other.find(keyId)).toEqual({ status: 'active', datasetId: 'ds-1', wrappedKey: bytes });
+      await other.destroy(keyId);
+      expect(await store.find(keyId)).toEqual({ status: 'destroyed' });
+    });
+
+    it('keeps the first check value, even when two processes create it together', async () => {
+      const other = await backend.open();
+      const [a, b] = [randomBytes(60), randomBytes(60)];
+      const [seenByStore, seenByOther] = await Promise.all([store.ensureCheckValue(a), other.ensureCheckValue(b)]);
+      expect(seenByStore.equals(seenByOther)).toBe(true);
+      expect(seenByStore.equals(a) || seenByStore.equals(b)).toBe(true);
+      expect((await store.ensureCheckValue(randomBytes(60))).equals(seenByStore)).toBe(true);
+      const reopened = await backend.open();
+      expect((await reopened.ensureCheckValue(randomBytes(60))).equals(seenByStore)).toBe(true);
+    });
+
+    it('refuses use after close, and closes twice without harm', async () => {
+      await store.close();
+      await expect(store.status(randomUUID())).rejects.toBeInstanceOf(VaultError);
+      await expect(store.put(randomUUID(), { datasetId: 'ds-1', wrappedKey: wrapped() })).rejects.toMatchObject({ code: 'VAULT_CLOSED' });
+      await expect(store.close()).resolves.toBeUndefined();
+    });
+  });
+}
