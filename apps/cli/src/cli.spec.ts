@@ -131,7 +131,7 @@ describe('vigie (in process)', () => {
     const [purged] = JSON.parse(first.out).purged as { requestId: string; keyId: string }[];
     expect(JSON.parse(first.out).purged).toEqual([expect.objectContaining({ requestId: scenario.identification, overdue: true })]);
     // Crypto-shredding: the key is gone from the vault the API itself reads.
-    expect(t.runtime.vault.has(purged.keyId)).toBe('destroyed');
+    expect(await t.runtime.vault.has(purged.keyId)).toBe('destroyed');
     const again = await vigie(['purge-due', '--json'], later);
     expect(JSON.parse(again.out)).toMatchObject({ dryRun: false, purged: [] });
     await t.runtime.settle(await t.runtime.store.headPosition());

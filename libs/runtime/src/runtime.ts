@@ -5,7 +5,7 @@ import { SqliteEventStore, type EventStore } from '@vigie/event-store';
 import { EventStoreDbEventStore } from '@vigie/event-store/eventstoredb';
 import { listAgentIds, ProjectionRunner, ReadStore, RegisterQueries, type Projection } from '@vigie/projections';
 import type { WorkflowDeps } from '@vigie/workflow';
-import { loadOrCreateMasterKey, Vault } from '@vigie/vault';
+import { loadOrCreateMasterKey, openDataKeyStore, Vault } from '@vigie/vault';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { VigieConfig } from './config/vigie-config';
 import { InstrumentedEventStore } from './metrics/instrumented-event-store';
@@ -86,8 +86,8 @@ export class VigieRuntime {
       ? EventStoreDbEventStore.connect(config.eventStoreConnectionString)
       : SqliteEventStore.open({ path: path.join(config.dataDir, 'events.db') });
     const store = new InstrumentedEventStore(raw, registry);
-    const vault = Vault.open({
-      path: path.join(config.dataDir, 'vault.db'),
+    const vault = await Vault.open({
+      keys: await openDataKeyStore({ dataDir: config.dataDir }),
       masterKey: loadOrCreateMasterKey({ dataDir: config.dataDir, envValue: config.masterKeyHex }),
     });
     const readStore = ReadStore.open({ path: path.join(config.dataDir, 'read.db') });
@@ -122,6 +122,6 @@ export class VigieRuntime {
     await this.runner?.stop();
     await this.store.close();
     this.readStore.close();
-    this.vault.close();
+    await this.vault.close();
   }
 }

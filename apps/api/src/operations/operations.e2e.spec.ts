@@ -50,6 +50,6 @@ describe('closing the application', () => {
     await t.close();
     await expect(t.runtime.store.headPosition()).rejects.toMatchObject({ name: 'StoreClosedError' });
     expect(t.runtime.readStore.isOpen).toBe(false);
-    expect(() => t.runtime.vault.has('any')).toThrow();
+    await expect(t.runtime.vault.has('any')).rejects.toThrow();
   });
 });

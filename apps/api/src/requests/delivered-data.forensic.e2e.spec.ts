@@ -1,4 +1,4 @@
-import { KeyDestroyedError, Vault, type SealedDataset } from '@vigie/vault';
+import { KeyDestroyedError, openDataKeyStore, Vault, type SealedDataset } from '@vigie/vault';
 import { accessData, newCommandId } from '@vigie/workflow';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -91,17 +91,17 @@ describe('forensic: delivered data never lies on disk in clear, and is unreadabl
     }
     if (!sealed) throw new Error('DataDelivered not found');
     const kept = sealed;
-    expect(() => app.runtime.vault.open(kept)).toThrow(KeyDestroyedError);
+    await expect(app.runtime.vault.open(kept)).rejects.toThrow(KeyDestroyedError);
 
     const { dataDir } = t;
     await t.close();
     t = undefined;
     expect(filesHolding(dataDir, marker)).toEqual([]);
-    const reopened = Vault.open({ path: path.join(dataDir, 'vault.db'), masterKey: Buffer.from('ab'.repeat(32), 'hex') });
+    const reopened = await Vault.open({ keys: await openDataKeyStore({ dataDir }), masterKey: Buffer.from('ab'.repeat(32), 'hex') });
     try {
-      expect(() => reopened.open(kept)).toThrow(KeyDestroyedError);
+      await expect(reopened.open(kept)).rejects.toThrow(KeyDestroyedError);
     } finally {
-      reopened.close();
+      await reopened.close();
     }
   });
 });

@@ -38,5 +38,5 @@ export async function accessData(
   // Purged between the access and now: the key is gone, and so is the data.
   if (state.status === 'purged') throw new DomainError('DATA_PURGED', 'the delivered data was purged');
   if (!sealed || sealed.datasetId !== accessed.data.datasetId) throw new DomainError('NO_DATA', 'no data was delivered');
-  return { datasetId: sealed.datasetId, records: openRecords(deps.vault, sealed), position };
+  return { datasetId: sealed.datasetId, records: await openRecords(deps.vault, sealed), position };
 }

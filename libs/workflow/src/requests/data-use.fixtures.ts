@@ -1,7 +1,8 @@
 import { agentStream, parseRetentionPeriod, requestStream, type RequestFiled } from '@vigie/domain';
 import { identificationFiled, technicalFiled } from '@vigie/domain/request/request.fixtures';
 import { SqliteEventStore } from '@vigie/event-store';
-import { Vault } from '@vigie/vault';
+import { SqliteDataKeyStore, Vault } from '@vigie/vault';
+import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,10 +18,10 @@ export interface DataUseBench {
   close(): Promise<void>;
 }
 
-export const openBench = (): DataUseBench => {
+export const openBench = async (): Promise<DataUseBench> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
   const store = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
-  const vault = Vault.open({ path: path.join(dir, 'vault.db'), masterKey: Buffer.alloc(32, 7) });
+  const vault = await Vault.open({ keys: SqliteDataKeyStore.open({ path: path.join(dir, 'vault.db') }), masterKey: Buffer.alloc(32, 7) });
   const deps: WorkflowDeps = {
     store,
     vault,
@@ -34,10 +35,20 @@ export const openBench = (): DataUseBench => {
     dir,
     close: async () => {
       await store.close();
-      vault.close();
+      await vault.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+};
+
+/** Data keys held in the bench's vault file, read behind the vault's back. */
+export const storedKeyCount = (bench: DataUseBench): number => {
+  const db = new Database(path.join(bench.dir, 'vault.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM data_keys').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 };
 
 export const metaAt = (occurredAt: string, actorId = 'p-test', commandId = newCommandId()): CommandMeta => ({

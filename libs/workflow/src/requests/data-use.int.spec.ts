@@ -9,6 +9,7 @@ import {
   metaAt,
   openBench,
   revokeDirectly,
+  storedKeyCount,
   TECHNICAL_RECORDS,
   technicalFiled,
   type DataUseBench,
@@ -33,7 +34,7 @@ const typesOf = async (bench: DataUseBench, requestId: string): Promise<string[]
 describe('delivery, access, alerts and purge (embedded store and vault)', () => {
   let bench: DataUseBench;
   beforeEach(async () => {
-    bench = openBench();
+    bench = await openBench();
     await fileDirectly(bench, identificationFiled({ requestId: 'rq-1', operatorId: 'op-1' }));
     await fileDirectly(bench, technicalFiled({ requestId: 'rq-2', operatorId: 'op-1' }));
     await habilitateDirectly(bench, 'ag-1');
@@ -72,8 +73,7 @@ describe('delivery, access, alerts and purge (embedded store and vault)', () => 
     expect(await codeOf(deliverData(bench.deps, metaAt(AT), 'op-1', 'rq-2', content))).toBe('CONTENT_EXCLUDED');
     const origin = [{ category: 'origin', values: {} }];
     expect(await codeOf(deliverData(bench.deps, metaAt(AT), 'op-1', 'rq-2', origin))).toBe('CATEGORY_NOT_REQUESTED');
-    const keys = bench.vault['db'].prepare('SELECT count(*) AS n FROM data_keys').get() as { n: number };
-    expect(keys.n).toBe(0);
+    expect(storedKeyCount(bench)).toBe(0);
     await deliverData(bench.deps, metaAt(AT), 'op-1', 'rq-1', IDENTIFICATION_RECORDS);
     expect(await codeOf(deliverData(bench.deps, metaAt(AT), 'op-1', 'rq-1', IDENTIFICATION_RECORDS))).toBe('REQUEST_NOT_OPEN');
   });
@@ -120,7 +120,7 @@ describe('delivery, access, alerts and purge (embedded store and vault)', () => 
     const keyId = (recorded[1].data as { sealed: { keyId: string } }).sealed.keyId;
     const answer = await purgeData(bench.deps, metaAt(LATER, 'p-agent'), 'rq-1', 'purpose-fulfilled');
     expect(answer).toMatchObject({ purgedAt: LATER, overdue: false });
-    expect(bench.vault.has(keyId)).toBe('destroyed');
+    expect(await bench.vault.has(keyId)).toBe('destroyed');
     const purged = (await loadStream(bench.store, requestStream('rq-1'), requestDecider)).recorded.at(-1);
     expect(purged?.data).toMatchObject({ reason: 'purpose-fulfilled', by: 'p-agent', keyId });
     expect(await codeOf(accessData(bench.deps, metaAt(LATER), 'ag-1', 'rq-1', 'alert-holder'))).toBe('DATA_PURGED');

@@ -63,7 +63,7 @@ export async function deliverData(
   const placeholder: SealedDataset = { datasetId, keyId: 'not-sealed-yet', ciphertext: '' };
   requestDecider.decide(deliverCommand(operatorId, records, placeholder, meta, retentionDeadline), loaded.state, undefined);
 
-  const sealed = deps.vault.seal(datasetId, JSON.stringify(records));
+  const sealed = await deps.vault.seal(datasetId, JSON.stringify(records));
   let handled;
   try {
     handled = await handleCommand(
@@ -75,21 +75,21 @@ export async function deliverData(
       meta,
     );
   } catch (error) {
-    discardQuietly(deps, sealed.keyId);
+    await discardQuietly(deps, sealed.keyId);
     throw error;
   }
   if (!handled.appended) {
     // A concurrent retry won: its key is the one the log refers to; ours must not outlive it.
-    discardQuietly(deps, sealed.keyId);
+    await discardQuietly(deps, sealed.keyId);
     return { ...answerOf(handled.events), position: handled.position };
   }
   return { datasetId, retentionDeadline, position: handled.position };
 }
 
 /** The refusal is what the caller must see; a key that seals nothing stored is harmless if its discard fails. */
-const discardQuietly = (deps: WorkflowDeps, keyId: string): void => {
+const discardQuietly = async (deps: WorkflowDeps, keyId: string): Promise<void> => {
   try {
-    deps.vault.discard(keyId);
+    await deps.vault.discard(keyId);
   } catch {
     return;
   }

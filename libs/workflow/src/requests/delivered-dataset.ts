@@ -20,10 +20,10 @@ export async function loadDelivery(store: EventStore, requestId: string): Promis
  * Decrypts a dataset in memory only; the caller never logs nor stores the result.
  * A destroyed key means the data was purged (crypto-shredding): DATA_PURGED for everyone.
  */
-export function openRecords(vault: Vault, sealed: SealedDataset): unknown[] {
+export async function openRecords(vault: Vault, sealed: SealedDataset): Promise<unknown[]> {
   let clear: Buffer;
   try {
-    clear = vault.open(sealed);
+    clear = await vault.open(sealed);
   } catch (error) {
     if (error instanceof KeyDestroyedError) throw new DomainError('DATA_PURGED', 'the delivered data was purged');
     throw error;

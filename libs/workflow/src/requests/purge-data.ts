@@ -31,6 +31,6 @@ export async function purgeData(
   );
   const purged = events.find((e): e is DataPurged => e.type === 'DataPurged');
   if (!purged) throw new Error('PurgeData decided no DataPurged event');
-  deps.vault.destroy(purged.data.keyId);
+  await deps.vault.destroy(purged.data.keyId);
   return { purgedAt: purged.data.purgedAt, datasetId: purged.data.datasetId, overdue: purged.data.overdue, position };
 }

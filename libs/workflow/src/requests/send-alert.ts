@@ -42,7 +42,7 @@ export async function sendAlert(
     input.recordIndex >= 0 &&
     input.recordIndex < state.delivery.recordCount &&
     sealed !== undefined;
-  const recipientFields = readable ? fieldsOfRecord(openRecords(deps.vault, sealed), input.recordIndex) : [];
+  const recipientFields = readable ? fieldsOfRecord(await openRecords(deps.vault, sealed), input.recordIndex) : [];
   const { events, position } = await handleCommand(
     deps.store,
     requestStream(requestId),

@@ -75,7 +75,7 @@ async function purgeOne(deps: WorkflowDeps, now: string, horizonMs: number, due:
     );
     const event = events.find((e): e is DataPurged => e.type === 'DataPurged');
     if (!appended || !event) return { outcome: 'already-purged' };
-    deps.vault.destroy(event.data.keyId);
+    await deps.vault.destroy(event.data.keyId);
     return { outcome: 'purged', event };
   } catch (error) {
     // The loser of a race sees the winner's DataPurged: it does nothing.
@@ -107,8 +107,8 @@ export async function purgeDue(deps: WorkflowDeps, now: Date | string, options: 
   }
   const reconciled: PurgedDatasetKey[] = [];
   for (const dataset of (await options.purgedDatasets?.()) ?? []) {
-    if (deps.vault.has(dataset.keyId) !== 'active') continue;
-    if (!dryRun) deps.vault.destroy(dataset.keyId);
+    if ((await deps.vault.has(dataset.keyId)) !== 'active') continue;
+    if (!dryRun) await deps.vault.destroy(dataset.keyId);
     reconciled.push({ requestId: dataset.requestId, datasetId: dataset.datasetId, keyId: dataset.keyId });
   }
   return { dryRun, purged, alreadyPurged, reconciled };
