@@ -87,8 +87,8 @@ export class VigieRuntime {
       : SqliteEventStore.open({ path: path.join(config.dataDir, 'events.db') });
     const store = new InstrumentedEventStore(raw, registry);
     const vault = await Vault.open({
-      keys: await openDataKeyStore({ dataDir: config.dataDir }),
       masterKey: loadOrCreateMasterKey({ dataDir: config.dataDir, envValue: config.masterKeyHex }),
+      keys: await openDataKeyStore({ dataDir: config.dataDir }),
     });
     const readStore = ReadStore.open({ path: path.join(config.dataDir, 'read.db') });
     const runner = options.runProjections
