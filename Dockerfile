@@ -1,5 +1,7 @@
-# The Vigie API. Build: `docker build -t vigie .` (docker-compose.yml does it for `api`).
-FROM node:20-bookworm AS build
+# Vigie: the API (default command) and the worker (`node dist/apps/worker/apps/worker/src/main.js`).
+# Build: `docker build -t vigie .` (docker-compose.yml builds it for `api` and `worker`).
+# Node 22 (Node 20 is past its end of life); the code still runs on Node >= 20.19.
+FROM node:22-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # better-sqlite3 compiles or fetches its native binding here (bookworm has the toolchain).
@@ -7,7 +9,7 @@ RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     VIGIE_DATA_DIR=/var/lib/vigie

@@ -33,3 +33,16 @@ export class StoreClosedError extends EventStoreError {
 }
 
 export class StoreUnavailableError extends EventStoreError {}
+
+/**
+ * Another process held the log's write lock for longer than the busy timeout. Nothing of
+ * the refused appends was written: sending the same append again is safe, and the
+ * idempotent replay of its event ids makes a retry after an unseen success harmless too.
+ */
+export class StoreBusyError extends StoreUnavailableError {
+  readonly retryable = true as const;
+
+  constructor(detail: string) {
+    super(`The event log is busy (another process holds its write lock): ${detail}`);
+  }
+}

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@vigie/domain';
-import { WrongExpectedVersionError } from '@vigie/event-store';
+import { StoreUnavailableError, WrongExpectedVersionError } from '@vigie/event-store';
 import { KeyDestroyedError } from '@vigie/vault';
 import type { FastifyReply } from 'fastify';
 import { statusOfDomainCode } from './domain-error-status';
@@ -44,6 +44,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof KeyDestroyedError) return problem(410, 'DATA_PURGED', 'The delivered data was purged.');
     if (error instanceof WrongExpectedVersionError) {
       return problem(409, 'CONFLICT', 'The resource was changed concurrently; retry the command.');
+    }
+    // Nothing was written (a busy log rejects its whole batch): the same request may be sent again.
+    if (error instanceof StoreUnavailableError) {
+      return problem(503, 'UNAVAILABLE', 'The event log is busy or unreachable; retry the request.');
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { EventStoreError, StoreUnavailableError } from '../event-store.errors';
+import { EventStoreError } from '../event-store.errors';
 import type { AppendResult } from '../event-store.port';
 import type { PreparedAppend, SqliteAppendWriter } from './sqlite-append.writer';
+import { appendFailure } from './sqlite-busy';
 
 /** What one commit wrote: lets tests and metrics see how well appends are grouped. */
 export interface CommitInfo {
@@ -25,6 +26,12 @@ type Outcome = AppendResult | EventStoreError;
  * check, evaluated in queue order against the state left by the earlier appends of the
  * batch; a refused append writes nothing and fails alone. Promises
  * settle only after the COMMIT; if the COMMIT fails, every append of the batch fails.
+ *
+ * Several processes may share the file: BEGIN IMMEDIATE takes the write lock before the
+ * first read, so the stream tails, the expected-revision checks and the hash chain links
+ * see the last commit of any process, and positions are handed out in commit order. A
+ * lock held elsewhere beyond the busy timeout rejects the whole batch with a
+ * StoreBusyError, having written nothing.
  */
 export class GroupCommitQueue {
   private pending: PendingAppend[] = [];
@@ -72,7 +79,8 @@ export class GroupCommitQueue {
     try {
       outcomes = this.writeBatch(batch);
     } catch (error) {
-      const failure = new StoreUnavailableError(`Append failed: ${(error as Error).message}`);
+      // The transaction was rolled back (or never began): no append of the batch is stored.
+      const failure = appendFailure(error);
       for (const p of batch) p.reject(failure);
       return;
     }

@@ -15,7 +15,8 @@ export const SQLITE_PAGE_SIZE = 8192;
 /**
  * Opens the log file with the pragmas the port's guarantees rest on:
  * WAL so readers never block the writer, synchronous=FULL so an acknowledged append
- * survives a power cut, a busy timeout so a CLI writing at the same time waits its turn.
+ * survives a power cut, a busy timeout so a write waits while another process (worker,
+ * API replica, CLI) holds the lock.
  */
 export function openSqliteDatabase(path: string, busyTimeoutMs: number): Database.Database {
   const db = new Database(path);
