@@ -63,7 +63,19 @@ export class PgIdempotencyStore extends IdempotencyStore {
     await this.expire(oldest);
     const lockKey = `${principalId}\n${key}`;
     return this.keys.run(lockKey, () =>
-      this.holders.run(() => this.database.withClient((client) => this.holding(client, lockKey, principalId, key, nowMs, fn))),
+      this.holders.run(() =>
+        this.database.withClient(async (client) => {
+          // The connection sits idle while the command runs: a server going away then emits 'error' on a client
+          // nobody listens to, which would crash the process. The next query on it fails and reports instead.
+          const ignore = (): void => undefined;
+          client.on('error', ignore);
+          try {
+            return await this.holding(client, lockKey, principalId, key, nowMs, fn);
+          } finally {
+            client.off('error', ignore);
+          }
+        }),
+      ),
     );
   }
 
