@@ -32,7 +32,8 @@ export class AppModule {
         { provide: PRINCIPALS, useValue: principals },
         {
           provide: IdempotencyStore,
-          useFactory: () => idempotencyStore ?? openIdempotencyStore({ dataDir: runtime.config.dataDir }),
+          useFactory: () =>
+            idempotencyStore ?? openIdempotencyStore({ dataDir: runtime.config.dataDir, databaseUrl: runtime.config.databaseUrl }),
         },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -51,6 +51,25 @@ const postgres = (): Backend => {
   };
 };
 
+/** VIGIE_DATABASE_URL without a shared pool: the store opens a pool of its own. */
+const postgresByUrl = (): Backend => {
+  let database: TestDatabase;
+  let store: IdempotencyStore | undefined;
+  return {
+    name: 'PostgreSQL (own pool from the URL)',
+    setUp: async () => {
+      database = await createTestDatabase();
+      store = await openIdempotencyStore({ dataDir: '/nonexistent', databaseUrl: database.url });
+      expect(store).toBeInstanceOf(PgIdempotencyStore);
+      return store;
+    },
+    tearDown: async () => {
+      await store?.close();
+      await database.drop();
+    },
+  };
+};
+
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const answer = (requestHash: string, status = 201): StoredResponse => ({ requestHash, status, body: { id: requestHash, n: [1, 2] } });
 
@@ -61,7 +80,7 @@ const gate = (): { opened: Promise<void>; open(): void } => {
   return { opened, open };
 };
 
-describe.each([sqlite(), postgres()])('IdempotencyStore contract: $name', (backend) => {
+describe.each([sqlite(), postgres(), postgresByUrl()])('IdempotencyStore contract: $name', (backend) => {
   let store: IdempotencyStore;
   beforeEach(async () => {
     store = await backend.setUp();
@@ -143,5 +162,29 @@ describe.each([sqlite(), postgres()])('IdempotencyStore contract: $name', (backe
     first.open();
     await a;
     expect(await peek('p1', 'other')).toEqual(answer('other'));
+  });
+});
+
+describe('openIdempotencyStore with a database URL', () => {
+  let database: TestDatabase;
+  beforeEach(async () => void (database = await createTestDatabase()));
+  afterEach(() => database.drop());
+
+  it('closes the pool it opened when the store closes', async () => {
+    const store = await openIdempotencyStore({ dataDir: '/nonexistent', databaseUrl: database.url });
+    await store.withKey('p1', 'k', T0, ({ save }) => save(answer('h1')));
+    const observer = await PgDatabase.connect({ url: database.url, max: 1 });
+    try {
+      const sessions = () => observer.one<{ n: number }>("SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE application_name = 'vigie-api-idempotency'");
+      expect((await sessions())?.n).toBeGreaterThan(0);
+      await store.close();
+      // A backend leaves pg_stat_activity shortly after its client hung up: wait for it, within a generous bound.
+      for (let tries = 0; (await sessions())?.n !== 0; tries += 1) {
+        if (tries > 200) throw new Error('the pool of the store is still connected');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await observer.close();
+    }
   });
 });

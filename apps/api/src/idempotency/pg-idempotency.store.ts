@@ -29,6 +29,8 @@ export interface PgIdempotencyStoreOptions {
    * read models): capping the holders (default: half the pool) leaves it room to finish.
    */
   readonly maxHolders?: number;
+  /** The store opened this pool for itself, so closing the store closes it. */
+  readonly ownsDatabase?: boolean;
 }
 
 type Row = { request_hash: string; status: number; body: string };
@@ -47,7 +49,7 @@ export class PgIdempotencyStore extends IdempotencyStore {
 
   private constructor(
     private readonly database: PgDatabase,
-    options: PgIdempotencyStoreOptions,
+    private readonly options: PgIdempotencyStoreOptions,
   ) {
     super();
     this.holders = new Semaphore(options.maxHolders ?? Math.max(1, Math.floor((database.pool.options.max ?? 10) / 2)));
@@ -123,6 +125,8 @@ export class PgIdempotencyStore extends IdempotencyStore {
     );
   }
 
-  /** The pool belongs to the process: the store leaves it open for the other components. */
-  async close(): Promise<void> {}
+  /** A pool shared with the other components stays open for them. */
+  async close(): Promise<void> {
+    if (this.options.ownsDatabase) await this.database.close();
+  }
 }
