@@ -81,7 +81,14 @@ export class PgIdempotencyStore extends IdempotencyStore {
     );
   }
 
-  private async holding<T>(client: PoolClient, lockKey: string, principalId: string, key: string, nowMs: number, fn: (slot: KeySlot) => Promise<T>): Promise<T> {
+  private async holding<T>(
+    client: PoolClient,
+    lockKey: string,
+    principalId: string,
+    key: string,
+    nowMs: number,
+    fn: (slot: KeySlot) => Promise<T>,
+  ): Promise<T> {
     await client.query('BEGIN');
     let row: Row | undefined;
     try {
