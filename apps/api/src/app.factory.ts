@@ -12,13 +12,14 @@ export interface CreateAppOptions {
   readonly runtime: VigieRuntime;
   readonly principals: ReadonlyMap<string, Principal>;
   readonly logger?: LoggerService | false;
+  readonly idempotencyStore?: IdempotencyStore;
 }
 
 /** Builds the HTTP application (not yet listening): used by main and by the end-to-end tests. */
-export async function createApp({ runtime, principals, logger }: CreateAppOptions): Promise<NestFastifyApplication> {
+export async function createApp({ runtime, principals, logger, idempotencyStore }: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: runtime.config.bodyLimitBytes, logger: false });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRuntime({ runtime, principals, controllers: FEATURE_CONTROLLERS }),
+    AppModule.forRuntime({ runtime, principals, controllers: FEATURE_CONTROLLERS, idempotencyStore }),
     adapter,
     { logger: logger ?? new Logger(), bufferLogs: false, abortOnError: false },
   );
@@ -41,7 +42,7 @@ export async function createApp({ runtime, principals, logger }: CreateAppOption
   // Fastify closes after the server stopped taking requests: only then close the stores.
   // (Also on SIGTERM/SIGINT, through enableShutdownHooks.)
   app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-    idempotency.close();
+    await idempotency.close();
     await runtime.close();
   });
   return app;

@@ -5,3 +5,6 @@ export * from './principals/principal';
 export * from './principals/principals-file';
 export * from './runtime';
 export * from './retention/retention-scheduler.service';
+export * from './lease/lease';
+export * from './lease/pg-advisory.lease';
+export * from './lease/data-dir.lease';

@@ -8,7 +8,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { fail, ProblemException } from '../http/problem';
 import { ProblemFilter } from '../http/problem.filter';
-import { IdempotencyStore } from './idempotency.store';
+import { IdempotencyStore, type KeySlot } from './idempotency.store';
 import { NOT_REPLAYABLE_KEY } from './not-replayable.decorator';
 
 export type CommandRequest = AuthenticatedRequest & { commandId?: string; occurredAt?: string };
@@ -17,14 +17,13 @@ export type CommandRequest = AuthenticatedRequest & { commandId?: string; occurr
 const remembered = (status: number): boolean => status < 500 && status !== HttpStatus.CONFLICT;
 
 /**
- * Idempotency-Key on every POST (API.md → Conventions): the same key and body return
- * the first answer and append nothing; the same key with another body is refused.
+ * Idempotency-Key on every POST: the same key and body return the first answer and
+ * append nothing; the same key with another body is refused.
  * The command id is derived from the key, so even a crash between the append and
  * this record is recognised by the command handler on retry.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly problems = new ProblemFilter();
 
   constructor(
@@ -54,19 +53,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     request.commandId = uuidFromSeed(`idempotency:${principalId}:${key}`);
     const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
     const hash = createHash('sha256').update(`${request.url}\n${canonicalJson(request.body ?? null)}`).digest('hex');
-    const lockKey = `${principalId}\n${key}`;
-    // Requests with one key are serialised in this process, so a concurrent retry waits for the first answer.
-    const previous = this.inFlight.get(lockKey) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.once(principalId, key, hash, successStatus, next));
-    this.inFlight.set(lockKey, run);
-    void run.finally(() => this.inFlight.get(lockKey) === run && this.inFlight.delete(lockKey)).catch(() => undefined);
-    return from(run);
+    // The store holds the key (in every replica) while the command runs: a concurrent retry waits, then replays.
+    return from(this.store.withKey(principalId, key, this.clock.now().getTime(), (slot) => this.once(slot, hash, successStatus, next)));
   }
 
-  private async once(principalId: string, key: string, hash: string, successStatus: number, next: CallHandler): Promise<unknown> {
-    const nowMs = this.clock.now().getTime();
-    this.store.expire(nowMs);
-    const stored = this.store.find(principalId, key);
+  private async once({ stored, save }: KeySlot, hash: string, successStatus: number, next: CallHandler): Promise<unknown> {
     if (stored) {
       if (stored.requestHash !== hash) {
         fail(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body.');
@@ -74,14 +65,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (stored.status >= 400) throw new ProblemException(stored.body as ProblemException['problem']);
       return stored.body;
     }
+    let body: unknown;
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      this.store.save(principalId, key, { requestHash: hash, status: successStatus, body: body ?? null }, nowMs);
-      return body;
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
       const problem = this.problems.toProblem(error);
-      if (remembered(problem.status)) this.store.save(principalId, key, { requestHash: hash, status: problem.status, body: problem }, nowMs);
+      if (remembered(problem.status)) await save({ requestHash: hash, status: problem.status, body: problem });
       throw error;
     }
+    await save({ requestHash: hash, status: successStatus, body: body ?? null });
+    return body;
   }
 }
