@@ -63,3 +63,24 @@ describe('PgDatabase on a real PostgreSQL', () => {
     );
   });
 });
+
+describe('PgDatabase when the server drops a connection', () => {
+  it('reports the statement under way as unavailable and keeps the process and the pool alive', async () => {
+    const database = await createTestDatabase();
+    const db = await PgDatabase.connect({ url: database.url, max: 2 });
+    try {
+      const pending = db.withClient(async (client) => {
+        const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+        await db.query('SELECT pg_terminate_backend($1)', [pid]);
+        // Idle while its session ends: the client hears of it through an 'error' event.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await client.query('SELECT 1');
+      });
+      await expect(pending).rejects.toThrow(SharedDatabaseUnavailableError);
+      expect(await db.one('SELECT 1 AS one')).toEqual({ one: 1 });
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
-import { translatePgError } from './pg-errors';
+import { isUnavailable, translatePgError } from './pg-errors';
 import { applyMigrations, type PgMigration } from './pg-migrations';
 import { vigieTypes } from './pg-types';
 
@@ -80,14 +80,21 @@ export class PgDatabase {
       return translatePgError(error);
     }
     let broken: unknown;
+    // A checked-out client whose server goes away emits 'error' on itself, not on the pool:
+    // unheard, that would crash the process; the statement under way rejects anyway.
+    const onError = (error: unknown): void => {
+      broken ??= error;
+    };
+    client.on('error', onError);
     try {
       return await fn(client);
     } catch (error) {
-      broken = error;
+      broken ??= error;
       return translatePgError(error);
     } finally {
+      client.off('error', onError);
       // A connection that failed mid-way is not handed to the next caller.
-      client.release(broken instanceof Error && /Connection terminated|connection/i.test(broken.message) ? broken : undefined);
+      client.release(broken instanceof Error && isUnavailable(broken) ? broken : undefined);
     }
   }
 
