@@ -1,9 +1,9 @@
 import { ManualClock } from '@vigie/domain';
-import { loadConfig, sha256Hex, VigieRuntime, type Principal } from '@vigie/runtime';
+import { loadConfig } from '@vigie/runtime';
 import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { createApp } from '../../api/src/app.factory';
-import { bearer, KEYS, tempDir, TEST_PRINCIPALS } from '../../../test/support/test-app';
+import { bearer, KEYS, tempDir, testPrincipals, testRuntime, type TestRuntime } from '../../../test/support/test-app';
 import { agentBody, identificationBody, operatorBody } from '../../../test/support/workflow.fixtures';
 import { startWorker, type RunningWorker } from './worker';
 
@@ -17,17 +17,16 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
   const env = { VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32) };
   let worker: RunningWorker;
   let api: Awaited<ReturnType<typeof createApp>>;
-  let apiRuntime: VigieRuntime;
+  let apiRuntime: TestRuntime;
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
     const clock = new ManualClock('2026-03-02T09:00:00.000Z');
     worker = await startWorker(loadConfig({ ...env, VIGIE_ROLE: 'worker' }), { clock });
     const apiConfig = loadConfig({ ...env, VIGIE_ROLE: 'api' });
-    apiRuntime = await VigieRuntime.open(apiConfig, { clock, runProjections: apiConfig.role !== 'api' });
-    const principals = new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
-    api = await createApp({ runtime: apiRuntime, principals, logger: false });
+    api = await createApp({ config: apiConfig, principals: testPrincipals(), clock, logger: false });
     await api.init();
+    apiRuntime = testRuntime(api);
     await api.getHttpAdapter().getInstance().ready();
     http = request(api.getHttpServer());
   });
