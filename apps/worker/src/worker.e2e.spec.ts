@@ -18,6 +18,7 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
   let worker: RunningWorker;
   let api: Awaited<ReturnType<typeof createApp>>;
   let apiRuntime: TestRuntime;
+  let workerRuntime: TestRuntime;
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
@@ -27,6 +28,7 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
     api = await createApp({ config: apiConfig, principals: testPrincipals(), clock, logger: false });
     await api.init();
     apiRuntime = testRuntime(api);
+    workerRuntime = testRuntime(worker.context);
     await api.getHttpAdapter().getInstance().ready();
     http = request(api.getHttpServer());
   });
@@ -42,7 +44,7 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
   it('the api runs no projection and no scheduler; the worker runs them all', () => {
     expect(apiRuntime.runner).toBeUndefined();
     expect(apiRuntime.scheduler).toBeUndefined();
-    expect(worker.runtime.runner?.status().map((s) => s.name)).toEqual(expect.arrayContaining(['register', 'agents', 'oversight']));
+    expect(workerRuntime.runner?.status().map((s) => s.name)).toEqual(expect.arrayContaining(['register', 'agents', 'oversight']));
   });
 
   it('answers GET /v1/requests/{id} right after the command, from the worker’s read model', async () => {
@@ -56,7 +58,7 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
   });
 
   it('reports on the api replica the lag of the projections its worker runs', async () => {
-    await worker.runtime.settle(await apiRuntime.store.headPosition());
+    await workerRuntime.settle(await apiRuntime.store.headPosition());
     const health = await http.get('/health').expect(200);
     expect(health.body.projectionsLag).toMatchObject({ register: '0', agents: '0', oversight: '0', retention: '0', compensation: '0' });
   });

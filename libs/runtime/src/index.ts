@@ -5,4 +5,3 @@ export * from './principals/principal';
 export * from './principals/principals-file';
 export * from './modules';
 export * from './retention/retention-scheduler.service';
-export * from './runtime';
