@@ -19,6 +19,7 @@ import { Vault } from '@vigie/vault';
 import { existsSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { createApp } from '../../apps/api/src/app.factory';
+import { IdempotencyStore } from '../../apps/api/src/idempotency/idempotency.store';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { WorkerHttpServer } from '../../apps/worker/src/worker-http.server';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
@@ -32,6 +33,15 @@ const has = (context: INestApplicationContext, token: unknown): boolean => {
   } catch {
     return false;
   }
+};
+
+/** Records, in order, the calls to `method` (still calling it). */
+const recorder = (calls: string[]) => <T extends object>(target: T, method: keyof T & string, name: string): void => {
+  const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
+  jest.spyOn(target, method as never).mockImplementation(((...args: unknown[]) => {
+    calls.push(name);
+    return original(...args);
+  }) as never);
 };
 
 /** The api, the worker and the cli build their process from the same infrastructure modules. */
@@ -86,16 +96,33 @@ describe('process composition', () => {
     await workflow.close();
   });
 
-  it('stops answering, then stops the scheduler and the runner, then closes every store', async () => {
+  it('the api stops taking requests, then stops the scheduler and the runner, then closes every store', async () => {
+    const app = await createApp({ config: config('all'), principals: testPrincipals(), clock, logger: false });
+    await app.init();
+    const calls: string[] = [];
+    const record = recorder(calls);
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onClose', async () => {
+      calls.push('http');
+    });
+    record(app.get(RetentionScheduler), 'stop', 'scheduler');
+    record(app.get<ProjectionRunner>(PROJECTION_RUNNER), 'stop', 'runner');
+    record(app.get<EventStore>(EVENT_STORE), 'close', 'store');
+    record(app.get(ReadStore), 'close', 'readStore');
+    record(app.get(Vault), 'close', 'vault');
+    record(app.get(IdempotencyStore), 'close', 'idempotency');
+
+    await app.close();
+
+    expect(calls[0]).toBe('http');
+    expect(calls.slice(1, 3).sort()).toEqual(['runner', 'scheduler']);
+    expect(calls.slice(3).sort()).toEqual(['idempotency', 'readStore', 'store', 'vault']);
+  });
+
+  it('the worker stops answering, then stops the scheduler and the runner, then closes every store', async () => {
     const worker: RunningWorker = await startWorker(config('worker'), { clock });
     const calls: string[] = [];
-    const record = <T extends object>(target: T, method: keyof T & string, name: string): void => {
-      const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
-      jest.spyOn(target, method as never).mockImplementation(((...args: unknown[]) => {
-        calls.push(name);
-        return original(...args);
-      }) as never);
-    };
+    const record = recorder(calls);
     const store = worker.context.get<EventStore>(EVENT_STORE);
     const readStore = worker.context.get(ReadStore);
     const vault = worker.context.get(Vault);
