@@ -1,12 +1,26 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ManualClock } from '@vigie/domain';
-import { loadConfig, sha256Hex, VigieRuntime, type Principal, type VigieConfig } from '@vigie/runtime';
+import type { EventStore } from '@vigie/event-store';
+import { ProjectionRunner, ReadStore } from '@vigie/projections';
+import {
+  EVENT_STORE,
+  loadConfig,
+  PROJECTION_RUNNER,
+  ReadYourWrites,
+  RetentionScheduler,
+  sha256Hex,
+  WORKFLOW_DEPS,
+  type Principal,
+  type VigieConfig,
+} from '@vigie/runtime';
+import { Vault } from '@vigie/vault';
+import type { WorkflowDeps } from '@vigie/workflow';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
-import { ALL_PROJECTIONS } from '../../apps/api/src/projections';
 
 export const KEYS = {
   admin: 'admin-key-for-tests',
@@ -33,15 +47,51 @@ export const TEST_PRINCIPALS: readonly (Principal & { key: string })[] = [
   { id: 'p-auditor', role: 'auditor', key: KEYS.auditor },
 ];
 
+/** What the specs reach beside HTTP, resolved from the application's modules. */
+export interface TestRuntime {
+  readonly store: EventStore;
+  readonly vault: Vault;
+  readonly readStore: ReadStore;
+  readonly deps: WorkflowDeps;
+  /** Only where the app runs the projections (not with VIGIE_ROLE=api). */
+  readonly runner: ProjectionRunner | undefined;
+  readonly scheduler: RetentionScheduler | undefined;
+  settle(position: bigint | undefined): Promise<void>;
+}
+
+const optional = <T>(resolve: () => T): T | undefined => {
+  try {
+    return resolve();
+  } catch {
+    return undefined;
+  }
+};
+
+export function testRuntime(app: INestApplicationContext): TestRuntime {
+  const reads = app.get(ReadYourWrites);
+  return {
+    store: app.get<EventStore>(EVENT_STORE),
+    vault: app.get(Vault),
+    readStore: app.get(ReadStore),
+    deps: app.get<WorkflowDeps>(WORKFLOW_DEPS),
+    runner: app.get<ProjectionRunner | null>(PROJECTION_RUNNER) ?? undefined,
+    scheduler: optional(() => app.get(RetentionScheduler)),
+    settle: (position) => reads.settle(position),
+  };
+}
+
 export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly http: ReturnType<typeof request>;
   readonly clock: ManualClock;
-  readonly runtime: VigieRuntime;
+  readonly runtime: TestRuntime;
   readonly dataDir: string;
   readonly config: VigieConfig;
   close(): Promise<void>;
 }
+
+/** The test principals, by the sha256 of their key, as the bootstrap file gives them. */
+export const testPrincipals = (): ReadonlyMap<string, Principal> => new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
 
 export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
 
@@ -50,16 +100,14 @@ export async function startTestApp(options: { env?: Record<string, string>; data
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
-  const runtime = await VigieRuntime.open(config, { clock, runProjections: true, projections: ALL_PROJECTIONS });
-  const principals = new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
-  const app = await createApp({ runtime, principals, logger: false });
+  const app = await createApp({ config, principals: testPrincipals(), clock, runProjections: true, logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     http: request(app.getHttpServer()),
     clock,
-    runtime,
+    runtime: testRuntime(app),
     dataDir,
     config,
     close: async () => {

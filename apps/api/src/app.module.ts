@@ -1,40 +1,47 @@
-import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { CLOCK } from '@vigie/domain';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
+import type { Clock } from '@vigie/domain';
+import { infrastructureModules, type VigieConfig } from '@vigie/runtime';
+import { ALL_PROJECTIONS } from '@vigie/runtime/all-projections';
 import { ApiKeyGuard } from './auth/api-key.guard';
-import { PRINCIPALS } from './auth/principals.token';
+import { PrincipalsModule } from './auth/principals.module';
+import type { PrincipalDirectory } from './auth/principals.token';
+import { FEATURE_MODULES } from './features';
+import { HttpDrain } from './http/http-drain';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyStore } from './idempotency/idempotency.store';
-import { openIdempotencyStore } from './idempotency/open-idempotency-store';
-import { HealthController } from './operations/health.controller';
-import { MetricsController } from './operations/metrics.controller';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import type { IdempotencyStore } from './idempotency/idempotency.store';
 
 export interface AppModuleOptions {
-  readonly runtime: VigieRuntime;
-  readonly principals: ReadonlyMap<string, Principal>;
-  readonly controllers?: readonly Type<unknown>[];
-  /** A store shared with other replicas (the application closes it); by default the data dir's own. */
+  readonly principals: PrincipalDirectory;
+  readonly clock?: Clock;
+  /** Default: every process but `VIGIE_ROLE=api` runs the projections and the retention scheduler. */
+  readonly runProjections?: boolean;
+  readonly collectProcessMetrics?: boolean;
+  /** An idempotency store to use instead of the configured one (tests of several replicas). */
   readonly idempotencyStore?: IdempotencyStore;
 }
 
-/** Lists providers only: every use case lives in its own vertical slice. */
+/** The API process: the shared infrastructure, then one module per part of the workflow. */
 @Module({})
 export class AppModule {
-  static forRuntime({ runtime, principals, controllers = [], idempotencyStore }: AppModuleOptions): DynamicModule {
+  static forRoot(config: VigieConfig, options: AppModuleOptions): DynamicModule {
+    const runProjections = options.runProjections ?? config.role !== 'api';
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, ...controllers],
+      imports: [
+        ...infrastructureModules(config, {
+          ...(options.clock ? { clock: options.clock } : {}),
+          ...(runProjections ? { projections: ALL_PROJECTIONS } : {}),
+          collectProcessMetrics: options.collectProcessMetrics ?? false,
+        }),
+        PrincipalsModule.forRoot(options.principals),
+        IdempotencyModule.forRoot(config, options.idempotencyStore),
+        ...FEATURE_MODULES,
+      ],
       providers: [
-        { provide: VIGIE_RUNTIME, useValue: runtime },
-        { provide: CLOCK, useValue: runtime.clock },
-        { provide: PRINCIPALS, useValue: principals },
-        {
-          provide: IdempotencyStore,
-          useFactory: () =>
-            idempotencyStore ?? openIdempotencyStore({ dataDir: runtime.config.dataDir, databaseUrl: runtime.config.databaseUrl }),
-        },
+        HttpDrain,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, loadOrCreatePrincipals, VigieRuntime } from '@vigie/runtime';
+import { ConfigError, EVENT_STORE, loadConfig, loadOrCreatePrincipals } from '@vigie/runtime';
+import type { EventStore } from '@vigie/event-store';
 import * as fs from 'node:fs';
 import { createApp } from './app.factory';
-import { ALL_PROJECTIONS } from './projections';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -17,16 +17,11 @@ async function bootstrap(): Promise<void> {
         `Admin API key: ${principals.generatedAdminKey}\nKeep it now: it will not be shown again.\n\n`,
     );
   }
-  const runtime = await VigieRuntime.open(config, {
-    runProjections: config.role !== 'api',
-    projections: ALL_PROJECTIONS,
-    collectProcessMetrics: true,
-  });
-  const app = await createApp({ runtime, principals: principals.byKeyHash });
+  const app = await createApp({ config, principals: principals.byKeyHash, collectProcessMetrics: true });
   await app.listen({ port: config.port, host: '0.0.0.0' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.log(`Vigie API listening on http://localhost:${port} (store: ${runtime.store.kind}, data: ${config.dataDir}, docs: /docs)`);
+  logger.log(`Vigie API listening on http://localhost:${port} (store: ${app.get<EventStore>(EVENT_STORE).kind}, data: ${config.dataDir}, docs: /docs)`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,12 +1,13 @@
-import { ConfigError, loadConfig } from '@vigie/runtime';
+import type { EventStore } from '@vigie/event-store';
+import { ConfigError, EVENT_STORE, loadConfig, ProjectionsStatus } from '@vigie/runtime';
 import { startWorker } from './worker';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const worker = await startWorker(config, { collectProcessMetrics: true });
   process.stdout.write(
-    `Vigie worker running ${worker.runtime.runner?.status().length ?? 0} projections and the retention scheduler ` +
-      `(store: ${worker.runtime.store.kind}, data: ${config.dataDir}); /health and /metrics on port ${worker.port}\n`,
+    `Vigie worker running ${worker.context.get(ProjectionsStatus).phases().length} projections and the retention scheduler ` +
+      `(store: ${worker.context.get<EventStore>(EVENT_STORE).kind}, data: ${config.dataDir}); /health and /metrics on port ${worker.port}\n`,
   );
   const shutdown = (signal: string): void => {
     process.stdout.write(`Vigie worker: ${signal} received, stopping\n`);

@@ -1,9 +1,9 @@
 import { ManualClock } from '@vigie/domain';
-import { loadConfig, sha256Hex, VigieRuntime, type Principal } from '@vigie/runtime';
+import { loadConfig } from '@vigie/runtime';
 import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { createApp } from '../../api/src/app.factory';
-import { bearer, KEYS, tempDir, TEST_PRINCIPALS } from '../../../test/support/test-app';
+import { bearer, KEYS, tempDir, testPrincipals, testRuntime, type TestRuntime } from '../../../test/support/test-app';
 import { agentBody, identificationBody, operatorBody } from '../../../test/support/workflow.fixtures';
 import { startWorker, type RunningWorker } from './worker';
 
@@ -17,17 +17,18 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
   const env = { VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32) };
   let worker: RunningWorker;
   let api: Awaited<ReturnType<typeof createApp>>;
-  let apiRuntime: VigieRuntime;
+  let apiRuntime: TestRuntime;
+  let workerRuntime: TestRuntime;
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
     const clock = new ManualClock('2026-03-02T09:00:00.000Z');
     worker = await startWorker(loadConfig({ ...env, VIGIE_ROLE: 'worker' }), { clock });
     const apiConfig = loadConfig({ ...env, VIGIE_ROLE: 'api' });
-    apiRuntime = await VigieRuntime.open(apiConfig, { clock, runProjections: apiConfig.role !== 'api' });
-    const principals = new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
-    api = await createApp({ runtime: apiRuntime, principals, logger: false });
+    api = await createApp({ config: apiConfig, principals: testPrincipals(), clock, logger: false });
     await api.init();
+    apiRuntime = testRuntime(api);
+    workerRuntime = testRuntime(worker.context);
     await api.getHttpAdapter().getInstance().ready();
     http = request(api.getHttpServer());
   });
@@ -43,7 +44,7 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
   it('the api runs no projection and no scheduler; the worker runs them all', () => {
     expect(apiRuntime.runner).toBeUndefined();
     expect(apiRuntime.scheduler).toBeUndefined();
-    expect(worker.runtime.runner?.status().map((s) => s.name)).toEqual(expect.arrayContaining(['register', 'agents', 'oversight']));
+    expect(workerRuntime.runner?.status().map((s) => s.name)).toEqual(expect.arrayContaining(['register', 'agents', 'oversight']));
   });
 
   it('answers GET /v1/requests/{id} right after the command, from the worker’s read model', async () => {
@@ -57,7 +58,7 @@ describe('worker and VIGIE_ROLE=api on one data dir', () => {
   });
 
   it('reports on the api replica the lag of the projections its worker runs', async () => {
-    await worker.runtime.settle(await apiRuntime.store.headPosition());
+    await workerRuntime.settle(await apiRuntime.store.headPosition());
     const health = await http.get('/health').expect(200);
     expect(health.body.projectionsLag).toMatchObject({ register: '0', agents: '0', oversight: '0', retention: '0', compensation: '0' });
   });

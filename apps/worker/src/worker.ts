@@ -1,40 +1,33 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { Clock } from '@vigie/domain';
-import { ALL_PROJECTIONS } from '@vigie/runtime/all-projections';
-import { VigieRuntime, type VigieConfig } from '@vigie/runtime';
-import { closeServer, createWorkerHttpServer, listen } from './worker-http.server';
+import type { VigieConfig } from '@vigie/runtime';
+import { WorkerHttpServer } from './worker-http.server';
+import { WorkerModule } from './worker.module';
 
 export interface RunningWorker {
-  readonly runtime: VigieRuntime;
+  /** The worker's modules: its runner, scheduler and stores, for the tests and the start-up line. */
+  readonly context: INestApplicationContext;
   /** The port /health and /metrics listen on (the real one when PORT is 0). */
   readonly port: number;
   stop(): Promise<void>;
 }
 
-/**
- * The worker process: every projection and the retention scheduler (VigieRuntime starts
- * it with the projections), and nothing else; API replicas started with VIGIE_ROLE=api
- * read the same read store and wait on the checkpoints this process writes.
- */
+/** Builds the worker's modules (the runner starts with them), then serves /health and /metrics. */
 export async function startWorker(config: VigieConfig, options: { clock?: Clock; collectProcessMetrics?: boolean } = {}): Promise<RunningWorker> {
-  const runtime = await VigieRuntime.open(config, {
-    runProjections: true,
-    projections: ALL_PROJECTIONS,
-    collectProcessMetrics: options.collectProcessMetrics ?? false,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
-  const server = createWorkerHttpServer(runtime);
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { logger: false, abortOnError: false });
   let port: number;
   try {
-    port = await listen(server, config.port);
+    port = await context.get(WorkerHttpServer).listen(config.port);
   } catch (error) {
-    await runtime.close();
+    await context.close();
     throw error;
   }
   let stopping: Promise<void> | undefined;
   return {
-    runtime,
+    context,
     port,
     // Stop answering first, then let the runner finish its batch and close the stores.
-    stop: () => (stopping ??= closeServer(server).then(() => runtime.close())),
+    stop: () => (stopping ??= context.close()),
   };
 }

@@ -23,10 +23,19 @@ interface RawRow {
   active_checkpoint: string;
 }
 
+const toRow = (raw: RawRow): ProjectionStateRow => ({
+  name: raw.name,
+  version: raw.version,
+  activeVersion: raw.active_version,
+  checkpoint: BigInt(raw.checkpoint),
+  activeCheckpoint: BigInt(raw.active_checkpoint),
+});
+
 export class ProjectionStateTable {
   private readonly findStmt: Statement;
   private readonly upsertStmt: Statement;
   private readonly checkpointStmt: Statement;
+  private readonly listStmt: Statement;
 
   constructor(db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS projection_state (
@@ -37,6 +46,7 @@ export class ProjectionStateTable {
       active_checkpoint TEXT NOT NULL
     ) STRICT`);
     this.findStmt = db.prepare('SELECT * FROM projection_state WHERE name = ?');
+    this.listStmt = db.prepare('SELECT * FROM projection_state ORDER BY name');
     this.upsertStmt = db.prepare(
       `INSERT INTO projection_state (name, version, active_version, checkpoint, active_checkpoint)
        VALUES (@name, @version, @activeVersion, @checkpoint, @activeCheckpoint)
@@ -53,14 +63,12 @@ export class ProjectionStateTable {
 
   find(name: string): ProjectionStateRow | undefined {
     const raw = this.findStmt.get(name) as RawRow | undefined;
-    if (!raw) return undefined;
-    return {
-      name: raw.name,
-      version: raw.version,
-      activeVersion: raw.active_version,
-      checkpoint: BigInt(raw.checkpoint),
-      activeCheckpoint: BigInt(raw.active_checkpoint),
-    };
+    return raw && toRow(raw);
+  }
+
+  /** Every projection's row, by name: what a process running no projection reads of the others' progress. */
+  list(): ProjectionStateRow[] {
+    return (this.listStmt.all() as RawRow[]).map(toRow);
   }
 
   save(row: ProjectionStateRow): void {

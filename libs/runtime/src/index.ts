@@ -3,7 +3,7 @@ export * from './config/vigie-config';
 export * from './metrics/instrumented-event-store';
 export * from './principals/principal';
 export * from './principals/principals-file';
-export * from './runtime';
+export * from './modules';
 export * from './retention/retention-scheduler.service';
 export * from './lease/lease';
 export * from './lease/pg-advisory.lease';

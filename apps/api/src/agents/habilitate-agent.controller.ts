@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
-import { habilitateAgent, revokeHabilitation, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
+import { habilitateAgent, revokeHabilitation, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
@@ -12,7 +12,10 @@ import { AgentCreatedDto, HabilitateAgentDto, RevokeHabilitationDto } from './ha
 @ApiBearerAuth()
 @Controller('v1/agents')
 export class HabilitateAgentController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -20,8 +23,8 @@ export class HabilitateAgentController {
   @ApiCreatedResponse({ type: AgentCreatedDto })
   @ApiProblems([409, 422], ['PERIOD_INVALID'])
   async habilitate(@Meta() meta: CommandMeta, @Body() body: HabilitateAgentDto): Promise<AgentCreatedDto> {
-    const { position, ...answer } = await habilitateAgent(this.runtime.deps, meta, body);
-    await this.runtime.settle(position);
+    const { position, ...answer } = await habilitateAgent(this.deps, meta, body);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 
@@ -36,8 +39,8 @@ export class HabilitateAgentController {
     @Param('agentId', uuidParam('agentId')) agentId: string,
     @Body() body: RevokeHabilitationDto,
   ): Promise<{ agentId: string; revokedAt: string }> {
-    const { position, ...answer } = await revokeHabilitation(this.runtime.deps, meta, agentId, body.reason);
-    await this.runtime.settle(position);
+    const { position, ...answer } = await revokeHabilitation(this.deps, meta, agentId, body.reason);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

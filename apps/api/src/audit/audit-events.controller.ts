@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RecordedEvent } from '@vigie/event-store';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { EVENT_STORE } from '@vigie/runtime';
+import type { EventStore } from '@vigie/event-store';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { fail } from '../http/problem';
@@ -27,7 +28,7 @@ const toItem = (e: RecordedEvent): AuditEventDto => ({
 @ApiBearerAuth()
 @Controller('v1/audit')
 export class AuditEventsController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get('events')
   @Roles('auditor', 'admin')
@@ -41,7 +42,7 @@ export class AuditEventsController {
     // One more than asked: a full page is only "not the end" when something follows it.
     const items: AuditEventDto[] = [];
     let more = false;
-    for await (const event of this.runtime.store.readAll({ after, maxCount: limit + 1 })) {
+    for await (const event of this.store.readAll({ after, maxCount: limit + 1 })) {
       if (items.length === limit) {
         more = true;
         break;
@@ -57,6 +58,6 @@ export class AuditEventsController {
   @ApiOkResponse({ type: ChainReportDto })
   @ApiProblems([])
   async verify(): Promise<ChainReportDto> {
-    return { ...(await this.runtime.store.verifyChains()) };
+    return { ...(await this.store.verifyChains()) };
   }
 }

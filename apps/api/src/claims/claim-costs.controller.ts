@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
-import { claimCosts, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
+import { claimCosts, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -21,7 +21,10 @@ const TARIFFS = [
 @ApiBearerAuth()
 @Controller('v1/claims')
 export class ClaimCostsController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post()
   @Roles('operator')
@@ -29,13 +32,13 @@ export class ClaimCostsController {
   @ApiCreatedResponse({ type: ClaimFiledDto })
   @ApiProblems([409, 422], ['REQUEST_NOT_SERVED', 'REQUEST_ALREADY_CLAIMED', 'CLAIM_MIXES_CATEGORIES'])
   async claim(@Meta() meta: CommandMeta, @CurrentPrincipal() principal: Principal, @Body() body: ClaimCostsDto): Promise<ClaimFiledDto> {
-    const { position, ...answer } = await claimCosts(this.runtime.deps, meta, principal.operatorId as string, {
+    const { position, ...answer } = await claimCosts(this.deps, meta, principal.operatorId as string, {
       ...(body.claimId !== undefined ? { claimId: body.claimId } : {}),
       requestIds: [...body.requestIds],
       amountCents: body.amountCents,
       description: body.description,
     });
-    await this.runtime.settle(position);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
-import { payCompensation, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
+import { payCompensation, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
@@ -13,7 +13,10 @@ import { PayCompensationDto } from './pay-compensation.dto';
 @ApiBearerAuth()
 @Controller('v1/claims')
 export class PayCompensationController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post(':claimId/payment')
   @HttpCode(200)
@@ -26,8 +29,8 @@ export class PayCompensationController {
     @Param('claimId', uuidParam('claimId')) claimId: string,
     @Body() body: PayCompensationDto,
   ): Promise<ClaimViewDto> {
-    const { position, ...claim } = await payCompensation(this.runtime.deps, meta, claimId, { paidCents: body.paidCents, paymentRef: body.paymentRef });
-    await this.runtime.settle(position);
+    const { position, ...claim } = await payCompensation(this.deps, meta, claimId, { paidCents: body.paidCents, paymentRef: body.paymentRef });
+    await this.readYourWrites.settle(position);
     return { ...claim, requestIds: [...claim.requestIds] };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
-import { getClaim } from '@vigie/workflow';
+import { WORKFLOW_DEPS, type Principal } from '@vigie/runtime';
+import { getClaim, type WorkflowDeps } from '@vigie/workflow';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -14,7 +14,7 @@ import { ClaimViewDto } from './claim-view.dto';
 @ApiBearerAuth()
 @Controller('v1/claims')
 export class ReadClaimController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(@Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps) {}
 
   @Get(':claimId')
   @Roles('operator', 'admin', 'auditor')
@@ -22,7 +22,7 @@ export class ReadClaimController {
   @ApiOkResponse({ type: ClaimViewDto })
   @ApiProblems([404])
   async get(@CurrentPrincipal() principal: Principal, @Param('claimId', uuidParam('claimId')) claimId: string): Promise<ClaimViewDto> {
-    const claim = await getClaim(this.runtime.deps, claimId);
+    const claim = await getClaim(this.deps, claimId);
     // Another operator's claim does not exist for this operator: no hint that the id is used.
     if (principal.role === 'operator' && claim.operatorId !== principal.operatorId) return fail(404, 'NOT_FOUND', `No claim ${claimId}.`);
     return { ...claim, requestIds: [...claim.requestIds] };

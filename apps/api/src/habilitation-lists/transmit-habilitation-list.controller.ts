@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
-import { transmitHabilitationList, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
+import { transmitHabilitationList, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
@@ -17,7 +17,10 @@ export class TransmittedListDto {
 @ApiBearerAuth()
 @Controller('v1/habilitation-lists')
 export class TransmitHabilitationListController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -29,8 +32,8 @@ export class TransmitHabilitationListController {
     if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length > 0)) {
       fail(400, 'VALIDATION_FAILED', 'The body must be an empty object.', Object.keys(body as object).map((field) => ({ field, message: `property ${field} should not exist` })));
     }
-    const { position, ...list } = await transmitHabilitationList(this.runtime.deps, meta);
-    await this.runtime.settle(position);
+    const { position, ...list } = await transmitHabilitationList(this.deps, meta);
+    await this.readYourWrites.settle(position);
     return { ...list, agentIds: [...list.agentIds] };
   }
 }

@@ -1,13 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ManualClock } from '@vigie/domain';
 import { PgDatabase } from '@vigie/postgres';
-import { loadConfig, sha256Hex, VigieRuntime, type Principal } from '@vigie/runtime';
+import { loadConfig, type VigieConfig } from '@vigie/runtime';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/postgres';
-import { bearer, IDS, KEYS, tempDir, TEST_PRINCIPALS } from '../../../../test/support/test-app';
+import { bearer, IDS, KEYS, tempDir, testPrincipals, testRuntime, type TestRuntime } from '../../../../test/support/test-app';
 import { agentBody, expectProblem } from '../../../../test/support/workflow.fixtures';
 import { createApp } from '../app.factory';
-import { ALL_PROJECTIONS } from '../projections';
 import { PgIdempotencyStore } from './pg-idempotency.store';
 
 /**
@@ -16,30 +15,38 @@ import { PgIdempotencyStore } from './pg-idempotency.store';
  */
 describe('Idempotency-Key across two API replicas sharing PostgreSQL', () => {
   let database: TestDatabase;
-  let runtime: VigieRuntime;
+  let runtime: TestRuntime;
   const pools: PgDatabase[] = [];
   const apps: NestFastifyApplication[] = [];
   let replicaA: ReturnType<typeof request>;
   let replicaB: ReturnType<typeof request>;
 
-  const replica = async (name: string, shared: VigieRuntime): Promise<ReturnType<typeof request>> => {
+  /** Both replicas share the data dir's event log; only the first runs the projections. */
+  const replica = async (name: string, config: VigieConfig, runProjections: boolean): Promise<NestFastifyApplication> => {
     const pool = await PgDatabase.connect({ url: database.url, max: 4, applicationName: name });
     pools.push(pool);
-    const principals = new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
-    const app = await createApp({ runtime: shared, principals, logger: false, idempotencyStore: await PgIdempotencyStore.open(pool) });
+    const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+    const app = await createApp({
+      config,
+      principals: testPrincipals(),
+      clock,
+      logger: false,
+      runProjections,
+      idempotencyStore: await PgIdempotencyStore.open(pool),
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     apps.push(app);
-    return request(app.getHttpServer());
+    return app;
   };
 
   beforeEach(async () => {
     database = await createTestDatabase();
     const config = loadConfig({ VIGIE_DATA_DIR: tempDir(), PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32) });
-    runtime = await VigieRuntime.open(config, { clock: new ManualClock('2026-03-02T09:00:00.000Z'), runProjections: true, projections: ALL_PROJECTIONS });
-    replicaA = await replica('replica-a', runtime);
-    // Each application closes its runtime on close: the second replica gets a view whose close leaves it to the first.
-    replicaB = await replica('replica-b', Object.create(runtime, { close: { value: async () => undefined } }) as VigieRuntime);
+    const a = await replica('replica-a', config, true);
+    runtime = testRuntime(a);
+    replicaA = request(a.getHttpServer());
+    replicaB = request((await replica('replica-b', config, false)).getHttpServer());
   });
   afterEach(async () => {
     for (const app of apps.splice(0).reverse()) await app.close();

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
-import { notifyIncident, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
+import { notifyIncident, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
@@ -11,7 +11,10 @@ import { IncidentCreatedDto, NotifyIncidentDto } from './notify-incident.dto';
 @ApiBearerAuth()
 @Controller('v1/incidents')
 export class NotifyIncidentController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -19,11 +22,11 @@ export class NotifyIncidentController {
   @ApiCreatedResponse({ type: IncidentCreatedDto })
   @ApiProblems([409, 422], ['OPERATOR_NOT_FOUND', 'OPERATOR_NOT_ELECTRONIC_COMMUNICATIONS', 'PERIOD_INVALID'])
   async notify(@Meta() meta: CommandMeta, @Body() body: NotifyIncidentDto): Promise<IncidentCreatedDto> {
-    const { position, ...answer } = await notifyIncident(this.runtime.deps, meta, {
+    const { position, ...answer } = await notifyIncident(this.deps, meta, {
       ...body,
       affectedEntity: { ...body.affectedEntity },
     });
-    await this.runtime.settle(position);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

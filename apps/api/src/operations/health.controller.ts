@@ -1,12 +1,16 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { EVENT_STORE, ProjectionsStatus } from '@vigie/runtime';
+import type { EventStore } from '@vigie/event-store';
 import { Public } from '../auth/roles.decorator';
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionsStatus,
+  ) {}
 
   @Get()
   @Public()
@@ -17,10 +21,10 @@ export class HealthController {
     },
   })
   async health(): Promise<{ status: 'ok'; store: 'sqlite' | 'eventstoredb'; projectionsLag: Record<string, string> }> {
-    const lag = await this.runtime.projectionsLag();
+    const lag = await this.projections.projectionsLag();
     return {
       status: 'ok',
-      store: this.runtime.store.kind,
+      store: this.store.kind,
       projectionsLag: Object.fromEntries(Object.entries(lag).map(([name, behind]) => [name, behind.toString()])),
     };
   }

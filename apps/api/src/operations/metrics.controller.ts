@@ -1,12 +1,16 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { ProjectionsStatus } from '@vigie/runtime';
+import { Registry } from 'prom-client';
 import { Public } from '../auth/roles.decorator';
 
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    private readonly projections: ProjectionsStatus,
+    private readonly registry: Registry,
+  ) {}
 
   @Get()
   @Public()
@@ -14,7 +18,7 @@ export class MetricsController {
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'Prometheus metrics: appends, latencies, projection lag, process' })
   async metrics(): Promise<string> {
-    await this.runtime.refreshGauges();
-    return this.runtime.registry.metrics();
+    await this.projections.refreshGauges();
+    return this.registry.metrics();
   }
 }

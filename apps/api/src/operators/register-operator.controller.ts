@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
-import { registerOperator, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
+import { registerOperator, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
@@ -11,7 +11,10 @@ import { OperatorCreatedDto, RegisterOperatorDto } from './register-operator.dto
 @ApiBearerAuth()
 @Controller('v1/operators')
 export class RegisterOperatorController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -19,8 +22,8 @@ export class RegisterOperatorController {
   @ApiCreatedResponse({ type: OperatorCreatedDto })
   @ApiProblems([409])
   async register(@Meta() meta: CommandMeta, @Body() body: RegisterOperatorDto): Promise<OperatorCreatedDto> {
-    const { position, ...answer } = await registerOperator(this.runtime.deps, meta, body);
-    await this.runtime.settle(position);
+    const { position, ...answer } = await registerOperator(this.deps, meta, body);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

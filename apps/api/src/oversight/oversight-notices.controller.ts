@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { instantMs } from '@vigie/domain';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
-import { recordOversightNotice, type CommandMeta } from '@vigie/workflow';
+import { instantMs, CLOCK, type Clock } from '@vigie/domain';
+import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
+import { recordOversightNotice, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
+import { RegisterQueries } from '@vigie/projections';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
@@ -17,7 +18,12 @@ import { ListNoticesQuery, NoticeListDto, RecordNoticeDto } from './oversight-no
 @ApiBearerAuth()
 @Controller('v1/oversight/notices')
 export class OversightNoticesController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly register: RegisterQueries,
+  ) {}
 
   @Get()
   @Roles('admin', 'auditor')
@@ -25,9 +31,9 @@ export class OversightNoticesController {
   @ApiOkResponse({ type: NoticeListDto })
   @ApiProblems([])
   list(@Query() query: ListNoticesQuery): NoticeListDto {
-    const now = this.runtime.clock.now().getTime();
+    const now = this.clock.now().getTime();
     return {
-      items: this.runtime.register.listNotices(query.status).map((n) => ({
+      items: this.register.listNotices(query.status).map((n) => ({
         ...n,
         dataCategories: [...n.dataCategories],
         waitingSeconds: Math.max(0, Math.round(((n.sentAt ? instantMs(n.sentAt) : now) - instantMs(n.openedAt)) / 1000)),
@@ -46,8 +52,8 @@ export class OversightNoticesController {
     @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() body: RecordNoticeDto,
   ): Promise<{ requestId: string; sentAt: string; reference: string }> {
-    const { position, ...answer } = await recordOversightNotice(this.runtime.deps, meta, requestId, { ...body });
-    await this.runtime.settle(position);
+    const { position, ...answer } = await recordOversightNotice(this.deps, meta, requestId, { ...body });
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompensationQueries } from '@vigie/projections';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { ReadYourWrites, EVENT_STORE } from '@vigie/runtime';
+import type { EventStore } from '@vigie/event-store';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CompensationReportDto, CompensationReportQuery } from './compensation-report.dto';
@@ -14,11 +15,11 @@ import { CompensationReportDto, CompensationReportQuery } from './compensation-r
 @ApiBearerAuth()
 @Controller('v1/reports')
 export class CompensationReportController {
-  private readonly queries: CompensationQueries;
-
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {
-    this.queries = new CompensationQueries(runtime.readStore);
-  }
+  constructor(
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly queries: CompensationQueries,
+  ) {}
 
   @Get('compensation')
   @Roles('admin', 'auditor')
@@ -26,7 +27,7 @@ export class CompensationReportController {
   @ApiOkResponse({ type: CompensationReportDto })
   @ApiProblems([])
   async report(@Query() query: CompensationReportQuery): Promise<CompensationReportDto> {
-    await this.runtime.settle(await this.runtime.store.headPosition());
+    await this.readYourWrites.settle(await this.store.headPosition());
     const report = this.queries.report({
       ...(query.year !== undefined ? { year: query.year } : {}),
       ...(query.operatorId !== undefined ? { operatorId: query.operatorId } : {}),

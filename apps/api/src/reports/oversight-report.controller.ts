@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { instantMs } from '@vigie/domain';
-import { oversightReport } from '@vigie/projections';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { instantMs, CLOCK, type Clock } from '@vigie/domain';
+import { oversightReport, ReadStore } from '@vigie/projections';
+
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { fail } from '../http/problem';
@@ -16,7 +16,10 @@ import { OversightReportDto, OversightReportQuery } from './oversight-report.dto
 @ApiBearerAuth()
 @Controller('v1/reports/oversight')
 export class OversightReportController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly readStore: ReadStore,
+  ) {}
 
   @Get()
   @Roles('admin', 'auditor')
@@ -27,7 +30,7 @@ export class OversightReportController {
     if (query.from !== undefined && query.to !== undefined && instantMs(query.to) <= instantMs(query.from)) {
       return fail(400, 'VALIDATION_FAILED', 'The period is empty.', [{ field: 'to', message: 'to must be after from' }]);
     }
-    const now = this.runtime.clock.now().toISOString();
-    return oversightReport(this.runtime.readStore, { ...query, now }) as OversightReportDto;
+    const now = this.clock.now().toISOString();
+    return oversightReport(this.readStore, { ...query, now }) as OversightReportDto;
   }
 }

@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RetentionQueries } from '@vigie/projections';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
+import { ReadYourWrites, EVENT_STORE } from '@vigie/runtime';
+import type { EventStore } from '@vigie/event-store';
+import { CLOCK, type Clock } from '@vigie/domain';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { normaliseInstant } from './instant-or-date.validator';
@@ -15,11 +17,12 @@ import { RetentionReportDto, RetentionReportQuery } from './retention-report.dto
 @ApiBearerAuth()
 @Controller('v1/reports')
 export class RetentionReportController {
-  private readonly queries: RetentionQueries;
-
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {
-    this.queries = new RetentionQueries(runtime.readStore);
-  }
+  constructor(
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly queries: RetentionQueries,
+  ) {}
 
   @Get('retention')
   @Roles('admin', 'auditor')
@@ -27,9 +30,9 @@ export class RetentionReportController {
   @ApiOkResponse({ type: RetentionReportDto })
   @ApiProblems([])
   async report(@Query() query: RetentionReportQuery): Promise<RetentionReportDto> {
-    await this.runtime.settle(await this.runtime.store.headPosition());
+    await this.readYourWrites.settle(await this.store.headPosition());
     const items = this.queries.report({
-      now: this.runtime.clock.now().toISOString(),
+      now: this.clock.now().toISOString(),
       ...(query.dueBefore !== undefined ? { dueBefore: normaliseInstant(query.dueBefore) } : {}),
       ...(query.status !== undefined ? { status: query.status } : {}),
     });

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
-import { accessData, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
+import { accessData, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -19,7 +19,10 @@ import { AccessDataDto, AccessedDataDto } from './access-data.dto';
 @ApiBearerAuth()
 @Controller('v1/requests')
 export class AccessDataController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post(':requestId/data-access')
   @HttpCode(200)
@@ -34,8 +37,8 @@ export class AccessDataController {
     @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() body: AccessDataDto,
   ): Promise<AccessedDataDto> {
-    const { position, datasetId, records } = await accessData(this.runtime.deps, meta, principal.agentId as string, requestId, body.purpose);
-    await this.runtime.settle(position);
+    const { position, datasetId, records } = await accessData(this.deps, meta, principal.agentId as string, requestId, body.purpose);
+    await this.readYourWrites.settle(position);
     return { datasetId, records: [...records] };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
-import { declineRequest, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
+import { declineRequest, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -13,7 +13,10 @@ import { DeclineRequestDto, RequestDeclinedDto } from './decline-request.dto';
 @ApiBearerAuth()
 @Controller('v1/requests')
 export class DeclineRequestController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post(':requestId/decline')
   @HttpCode(200)
@@ -27,8 +30,8 @@ export class DeclineRequestController {
     @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() body: DeclineRequestDto,
   ): Promise<RequestDeclinedDto> {
-    const { position, ...answer } = await declineRequest(this.runtime.deps, meta, principal.operatorId as string, requestId, body.reason);
-    await this.runtime.settle(position);
+    const { position, ...answer } = await declineRequest(this.deps, meta, principal.operatorId as string, requestId, body.reason);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
-import { deliverData, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
+import { deliverData, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -14,7 +14,10 @@ import { DeliverDataDto, DeliveryDto } from './deliver-data.dto';
 @ApiBearerAuth()
 @Controller('v1/requests')
 export class DeliverDataController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post(':requestId/delivery')
   @Roles('operator')
@@ -27,8 +30,8 @@ export class DeliverDataController {
     @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() body: DeliverDataDto,
   ): Promise<DeliveryDto> {
-    const { position, ...answer } = await deliverData(this.runtime.deps, meta, principal.operatorId as string, requestId, body.records);
-    await this.runtime.settle(position);
+    const { position, ...answer } = await deliverData(this.deps, meta, principal.operatorId as string, requestId, body.records);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
-import { fileRequest, type CommandMeta, type FileRequestInput } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
+import { fileRequest, type CommandMeta, type FileRequestInput, type WorkflowDeps } from '@vigie/workflow';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -20,7 +20,10 @@ const DTO_BY_KIND = {
 @ApiExtraModels(FileIdentificationRequestDto, FileTechnicalRequestDto)
 @Controller('v1/requests')
 export class FileRequestController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post()
   @Roles('agent')
@@ -48,8 +51,8 @@ export class FileRequestController {
     }
     const dto = await validateAs<FileIdentificationRequestDto | FileTechnicalRequestDto>(DTO_BY_KIND[kind], body);
     const input = JSON.parse(JSON.stringify(dto)) as FileRequestInput;
-    const { position, ...answer } = await fileRequest(this.runtime.deps, meta, principal.agentId as string, input);
-    await this.runtime.settle(position);
+    const { position, ...answer } = await fileRequest(this.deps, meta, principal.agentId as string, input);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type VigieRuntime } from '@vigie/runtime';
-import { purgeData, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
+import { purgeData, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
@@ -13,7 +13,10 @@ import { DataPurgedDto, PurgeDataDto } from './purge-data.dto';
 @ApiBearerAuth()
 @Controller('v1/requests')
 export class PurgeDataController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post(':requestId/purge')
   @HttpCode(200)
@@ -26,8 +29,8 @@ export class PurgeDataController {
     @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() body: PurgeDataDto,
   ): Promise<DataPurgedDto> {
-    const { position, ...answer } = await purgeData(this.runtime.deps, meta, requestId, body.reason);
-    await this.runtime.settle(position);
+    const { position, ...answer } = await purgeData(this.deps, meta, requestId, body.reason);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

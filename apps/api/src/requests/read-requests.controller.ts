@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
+import type { Principal } from '@vigie/runtime';
+import { RegisterQueries } from '@vigie/projections';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -13,7 +14,7 @@ import { ListRequestsQuery, RequestListDto, RequestViewDto } from './request-vie
 @ApiBearerAuth()
 @Controller('v1/requests')
 export class ReadRequestsController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(private readonly register: RegisterQueries) {}
 
   @Get(':requestId')
   @Roles('agent', 'admin', 'auditor', 'operator')
@@ -21,7 +22,7 @@ export class ReadRequestsController {
   @ApiOkResponse({ type: RequestViewDto })
   @ApiProblems([404])
   get(@CurrentPrincipal() principal: Principal, @Param('requestId', uuidParam('requestId')) requestId: string): RequestViewDto {
-    const view = this.runtime.register.findRequest(requestId);
+    const view = this.register.findRequest(requestId);
     // Another operator's request does not exist for this operator: no hint that the id is used.
     if (!view || (principal.role === 'operator' && view.operatorId !== principal.operatorId)) {
       return fail(404, 'NOT_FOUND', `No request ${requestId}.`);
@@ -39,6 +40,6 @@ export class ReadRequestsController {
       return { items: [] };
     }
     const operatorId = principal.role === 'operator' ? principal.operatorId : query.operatorId;
-    return { items: this.runtime.register.listRequests({ ...query, operatorId }) as RequestViewDto[] };
+    return { items: this.register.listRequests({ ...query, operatorId }) as RequestViewDto[] };
   }
 }

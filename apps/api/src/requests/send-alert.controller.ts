@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VIGIE_RUNTIME, type Principal, type VigieRuntime } from '@vigie/runtime';
-import { sendAlert, type CommandMeta } from '@vigie/workflow';
+import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
+import { sendAlert, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -14,7 +14,10 @@ import { AlertSentDto, SendAlertDto } from './send-alert.dto';
 @ApiBearerAuth()
 @Controller('v1/requests')
 export class SendAlertController {
-  constructor(@Inject(VIGIE_RUNTIME) private readonly runtime: VigieRuntime) {}
+  constructor(
+    @Inject(WORKFLOW_DEPS) private readonly deps: WorkflowDeps,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Post(':requestId/alerts')
   @Roles('agent')
@@ -27,12 +30,12 @@ export class SendAlertController {
     @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() body: SendAlertDto,
   ): Promise<AlertSentDto> {
-    const { position, ...answer } = await sendAlert(this.runtime.deps, meta, principal.agentId as string, requestId, {
+    const { position, ...answer } = await sendAlert(this.deps, meta, principal.agentId as string, requestId, {
       recordIndex: body.recipient.recordIndex,
       channel: body.channel,
       message: body.message,
     });
-    await this.runtime.settle(position);
+    await this.readYourWrites.settle(position);
     return answer;
   }
 }

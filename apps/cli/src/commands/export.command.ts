@@ -6,7 +6,7 @@ import { parsePosition } from '../args';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../cli-io';
 import { exportNdjson } from '../archive/ndjson-export';
 import { formatPairs, print } from '../output/print';
-import { withStore } from '../event-store.opener';
+import { withStore } from '../cli-context';
 
 /** Opens the archive file, turning "no such directory" and the like into bad input. */
 async function openOut(file: string): Promise<NodeJS.WritableStream & { end(cb?: () => void): unknown }> {

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { RetentionQueries, retentionProjection } from '@vigie/projections';
-import { VigieRuntime } from '@vigie/runtime';
-import { purgeDue } from '@vigie/workflow';
+import { CLOCK, type Clock } from '@vigie/domain';
+import type { EventStore } from '@vigie/event-store';
+import { EVENT_STORE, WORKFLOW_DEPS } from '@vigie/runtime';
+import { purgeDue, type WorkflowDeps } from '@vigie/workflow';
 import { EXIT, type CliIo, type ExitCode } from '../cli-io';
 import { formatReport, print } from '../output/print';
 import { replayProjections } from '../replay/replay';
-import { cliConfig, openEventStore } from '../event-store.opener';
+import { withContext } from '../cli-context';
 
 /**
  * `vigie purge-due`: one run of the retention scheduler (L2321-3 al. 2), from this
@@ -21,16 +23,12 @@ export function purgeDueCommand(program: Command, io: CliIo, done: (code: ExitCo
     .option('--dry-run', 'list what would be purged; append nothing, destroy nothing')
     .option('--json', 'print one JSON document')
     .action(async (options: { dryRun?: boolean; json?: boolean }) => {
-      const config = cliConfig(io);
-      // Refuses a missing log before the runtime would create a data dir and a master key.
-      await openEventStore(config).close();
-      const runtime = await VigieRuntime.open(config, { runProjections: false, ...(io.clock ? { clock: io.clock } : {}) });
-      try {
-        const now = runtime.clock.now().toISOString();
-        const replayed = await replayProjections(runtime.store, [retentionProjection], {});
+      await withContext(io, 'workflow', async (context) => {
+        const now = context.get<Clock>(CLOCK).now().toISOString();
+        const replayed = await replayProjections(context.get<EventStore>(EVENT_STORE), [retentionProjection], {});
         try {
           const queries = new RetentionQueries(replayed.readStore);
-          const summary = await purgeDue(runtime.deps, now, {
+          const summary = await purgeDue(context.get<WorkflowDeps>(WORKFLOW_DEPS), now, {
             dryRun: options.dryRun === true,
             dueDatasets: async () => queries.due(now),
             purgedDatasets: async () => queries.purgedWithKeys(),
@@ -39,9 +37,7 @@ export function purgeDueCommand(program: Command, io: CliIo, done: (code: ExitCo
         } finally {
           replayed.readStore.close();
         }
-      } finally {
-        await runtime.close();
-      }
+      });
       done(EXIT.ok);
     });
 }

@@ -5,7 +5,7 @@ import { EXIT, type CliIo, type ExitCode } from '../cli-io';
 import { formatReport, print } from '../output/print';
 import { replayProjections, type ReplayResult } from '../replay/replay';
 import { REPORT_NAMES, REPORTS } from '../replay/reports';
-import { withStore } from '../event-store.opener';
+import { withStore } from '../cli-context';
 
 interface ReplayOptions {
   readonly asOf?: Date;

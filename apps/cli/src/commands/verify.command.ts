@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT, type CliIo, type ExitCode } from '../cli-io';
 import { formatPairs, print } from '../output/print';
-import { withStore } from '../event-store.opener';
+import { withStore } from '../cli-context';
 
 /** `vigie verify`: every stream's hash chain and the global order; exit 1 when broken. */
 export function verifyCommand(program: Command, io: CliIo, done: (code: ExitCode) => void): void {

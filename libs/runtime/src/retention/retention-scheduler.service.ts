@@ -3,7 +3,7 @@ import type { EventStore } from '@vigie/event-store';
 import { ReadStore, RetentionQueries } from '@vigie/projections';
 import { purgeDue, type PurgeSummary, type WorkflowDeps } from '@vigie/workflow';
 
-/** What the scheduler needs from the runtime (a narrow view, so it does not import the runtime). */
+/** What the scheduler needs from its module: a narrow view, so that it depends on no Nest container. */
 export interface RetentionSchedulerHost {
   readonly deps: WorkflowDeps;
   readonly clock: Clock;
