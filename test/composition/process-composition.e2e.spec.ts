@@ -140,7 +140,7 @@ describe('process composition', () => {
     expect(calls.slice(3).sort()).toEqual(['readStore', 'store', 'vault']);
     await expect(store.headPosition()).rejects.toMatchObject({ name: 'StoreClosedError' });
     expect(readStore.isOpen).toBe(false);
-    expect(() => vault.has('any')).toThrow();
+    await expect(vault.has('any')).rejects.toThrow('The vault is closed');
   });
 
   it('refuses to start the worker on a port in use', async () => {

@@ -9,9 +9,9 @@ describe('the API process', () => {
     const dataDir = path.join(tempDir(), 'fresh');
     const child = spawnTs('apps/api/src/main.ts', [], { VIGIE_DATA_DIR: dataDir, PORT: '0' });
     const exit = finished(child);
-    const out = await waitForOutput(child, /listening on http:\/\/localhost:(\d+)/);
+    const out = await waitForOutput(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
     const key = /Admin API key: (\S+)/.exec(out)?.[1] as string;
-    const port = Number(/localhost:(\d+)/.exec(out)?.[1]);
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(out)?.[1]);
     expect(fs.statSync(path.join(dataDir, 'principals.json')).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(path.join(dataDir, 'principals.json'), 'utf8')).not.toContain(key);
     const health = await fetch(`http://127.0.0.1:${port}/health`);

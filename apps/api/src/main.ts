@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, EVENT_STORE, loadConfig, loadOrCreatePrincipals } from '@vigie/runtime';
 import type { EventStore } from '@vigie/event-store';
-import * as fs from 'node:fs';
 import { createApp } from './app.factory';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const principals = loadOrCreatePrincipals(config.principalsFile);
+  // Shared deployments are given their principals: one generated per process would differ.
+  const shared = config.databaseUrl !== undefined || config.eventStoreConnectionString !== undefined;
+  const principals = loadOrCreatePrincipals(config.principalsFile, { generate: !shared });
   const logger = new Logger('Vigie');
   if (principals.generatedAdminKey) {
     // Printed once, on the first start only: the file keeps nothing but its sha256.
@@ -18,10 +18,11 @@ async function bootstrap(): Promise<void> {
     );
   }
   const app = await createApp({ config, principals: principals.byKeyHash, collectProcessMetrics: true });
-  await app.listen({ port: config.port, host: '0.0.0.0' });
+  await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.log(`Vigie API listening on http://localhost:${port} (store: ${app.get<EventStore>(EVENT_STORE).kind}, data: ${config.dataDir}, docs: /docs)`);
+  const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
+  logger.log(`Vigie API listening on http://${shown}:${port} (role: ${config.role}, store: ${app.get<EventStore>(EVENT_STORE).kind}, data: ${config.dataDir}, docs: /docs)`);
 }
 
 bootstrap().catch((error: unknown) => {

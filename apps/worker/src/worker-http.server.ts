@@ -1,6 +1,6 @@
-import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
-import { EVENT_STORE, ProjectionsStatus } from '@vigie/runtime';
+import { EVENT_STORE, LeasedDuties, ProjectionsStatus } from '@vigie/runtime';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
@@ -10,6 +10,8 @@ export interface WorkerHealth {
   readonly status: 'ok' | 'failed';
   readonly role: 'worker';
   readonly store: 'sqlite' | 'eventstoredb';
+  /** Whether this worker holds the lease and so runs the projections and the scheduler; the others stand by. */
+  readonly leaseHeld: boolean;
   readonly projectionsLag: Record<string, string>;
   readonly projections: Record<string, string>;
 }
@@ -27,6 +29,7 @@ export class WorkerHttpServer implements BeforeApplicationShutdown {
     private readonly projections: ProjectionsStatus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: Registry,
+    @Optional() private readonly duties?: LeasedDuties,
   ) {
     this.server = createServer((req, res) => {
       const url = (req.url ?? '/').split('?')[0];
@@ -58,16 +61,17 @@ export class WorkerHttpServer implements BeforeApplicationShutdown {
       status: phases.some((p) => p.phase === 'failed') ? 'failed' : 'ok',
       role: 'worker',
       store: this.store.kind,
+      leaseHeld: this.duties?.held ?? false,
       projectionsLag: Object.fromEntries(Object.entries(lag).map(([name, behind]) => [name, behind.toString()])),
       projections: Object.fromEntries(phases.map((p) => [p.name, p.phase])),
     };
   }
 
   /** Resolves to the port it listens on (the real one when `port` is 0). */
-  listen(port: number): Promise<number> {
+  listen(port: number, host: string): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(port, '0.0.0.0', () => resolve((this.server.address() as AddressInfo).port));
+      this.server.listen(port, host, () => resolve((this.server.address() as AddressInfo).port));
     });
   }
 

@@ -18,7 +18,7 @@ export async function startWorker(config: VigieConfig, options: { clock?: Clock;
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { logger: false, abortOnError: false });
   let port: number;
   try {
-    port = await context.get(WorkerHttpServer).listen(config.port);
+    port = await context.get(WorkerHttpServer).listen(config.port, config.host);
   } catch (error) {
     await context.close();
     throw error;

@@ -84,6 +84,11 @@ export class ProjectionRunner {
     this.workers = options.projections.map((p) => new ProjectionWorker(p, options.readStore, this.logger, () => this.settle()));
   }
 
+  /** Whether this process applies the projections now (it holds the lease). */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   async start(): Promise<void> {
     if (this.running) throw new Error('The projection runner is already started');
     this.running = true;

@@ -9,6 +9,8 @@ export type ProcessRole = 'all' | 'api' | 'worker';
 /** Everything Vigie reads from the environment (API.md → Configuration), validated once. */
 export interface VigieConfig {
   readonly port: number;
+  /** VIGIE_HOST: the address to listen on; loopback unless told otherwise (the container image says 0.0.0.0). */
+  readonly host: string;
   readonly dataDir: string;
   readonly principalsFile: string;
   readonly masterKeyHex?: string;
@@ -58,6 +60,13 @@ const retention = (env: Env, name: string, fallback: string): { period: Retentio
   }
 };
 
+const host = (env: Env): string => {
+  const raw = value(env, 'VIGIE_HOST') ?? '127.0.0.1';
+  // An IPv4 or IPv6 address, or a host name: what node's listen() takes.
+  if (!/^[0-9A-Za-z.:_-]{1,253}$/.test(raw)) throw new ConfigError('VIGIE_HOST', `expected an address or a host name, got "${raw}"`);
+  return raw;
+};
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): VigieConfig {
   const dataDir = path.resolve(cwd, value(env, 'VIGIE_DATA_DIR') ?? './data');
   const esdb = value(env, 'EVENTSTORE_CONNECTION_STRING');
@@ -89,6 +98,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const tariffsFile = tariffs === undefined ? undefined : path.resolve(cwd, tariffs);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
+    host: host(env),
     dataDir,
     principalsFile: path.resolve(cwd, value(env, 'VIGIE_PRINCIPALS_FILE') ?? path.join(dataDir, 'principals.json')),
     masterKeyHex,

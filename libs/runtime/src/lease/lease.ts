@@ -11,8 +11,8 @@ import { EventEmitter } from 'node:events';
 export interface Lease {
   readonly name: string;
   readonly held: boolean;
-  /** Tries now, then keeps trying in the background until `stop`. */
-  start(): void;
+  /** Tries now (resolves once that first try is over), then keeps trying in the background until `stop`. */
+  start(): Promise<void>;
   /** Stops trying and gives the lease up if held, so a standby can take over at its next try. */
   stop(): Promise<void>;
   on(event: 'acquired' | 'lost', listener: () => void): this;
@@ -51,10 +51,16 @@ export abstract class PollingLease extends EventEmitter implements Lease {
     return this.tries;
   }
 
-  start(): void {
-    if (this.running) return;
+  start(): Promise<void> {
+    if (this.running) return Promise.resolve();
     this.running = true;
-    this.schedule(0);
+    // The first try runs now, so a process that can hold the lease starts its duties at once.
+    const first = this.turn().finally(() => {
+      this.step = undefined;
+      if (this.running) this.schedule(this.retryMs);
+    });
+    this.step = first;
+    return first;
   }
 
   async stop(): Promise<void> {

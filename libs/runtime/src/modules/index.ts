@@ -1,6 +1,7 @@
 export * from './data-dir';
 export * from './event-store.module';
 export * from './infrastructure';
+export * from './leased-duties.module';
 export * from './metrics.module';
 export * from './projections-status.service';
 export * from './read-models.module';

@@ -5,6 +5,7 @@ import type { VigieConfig } from '../config/vigie-config';
 import { EventStoreModule } from './event-store.module';
 import { MetricsModule } from './metrics.module';
 import { ReadModelsModule } from './read-models.module';
+import { LeasedDutiesModule } from './leased-duties.module';
 import { SchedulingModule } from './scheduling.module';
 import { SharedDatabaseModule } from './shared-database.module';
 import { VaultModule } from './vault.module';
@@ -31,6 +32,6 @@ export function infrastructureModules(config: VigieConfig, options: Infrastructu
     VaultModule.forRoot(config),
     ReadModelsModule.forRoot(config, options.projections ? { projections: options.projections } : {}),
     WorkflowModule.forRoot(config),
-    ...(options.projections ? [SchedulingModule.forRoot(config)] : []),
+    ...(options.projections ? [SchedulingModule.forRoot(config), LeasedDutiesModule.forRoot(config)] : []),
   ];
 }

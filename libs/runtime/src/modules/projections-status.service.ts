@@ -25,7 +25,7 @@ export class ProjectionsStatus {
 
   /** Events behind the head per projection; an `api` replica reads the checkpoints its worker writes. */
   async projectionsLag(): Promise<Record<string, bigint>> {
-    if (this.runner) return this.runner.lag();
+    if (this.runner?.isRunning) return this.runner.lag();
     const head = await this.store.headPosition();
     return Object.fromEntries(this.readStore.state.list().map((r) => [r.name, head > r.activeCheckpoint ? head - r.activeCheckpoint : 0n]));
   }

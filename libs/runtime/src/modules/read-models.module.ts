@@ -5,7 +5,6 @@ import {
   type BeforeApplicationShutdown,
   type DynamicModule,
   type OnApplicationShutdown,
-  type OnModuleInit,
 } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
 import { CompensationQueries, ProjectionRunner, ReadStore, RegisterQueries, RetentionQueries, type Projection } from '@vigie/projections';
@@ -21,22 +20,19 @@ export interface ReadModelsModuleOptions {
 }
 
 /**
- * Starts the runner once the stores are open; stops it before application shutdown (after
- * the HTTP server stopped taking requests), so that the stores can close after its last batch.
+ * The runner is started by the lease holder (LeasedDuties); whatever started it, it stops
+ * before application shutdown (after the HTTP server stopped taking requests), so that the
+ * stores close after its last batch.
  */
 @Injectable()
-export class ReadModelsLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+export class ReadModelsLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner | null,
     private readonly readStore: ReadStore,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await this.runner?.start();
-  }
-
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runner?.stop();
+    if (this.runner?.isRunning) await this.runner.stop();
   }
 
   onApplicationShutdown(): void {

@@ -1,10 +1,4 @@
-import {
-  Injectable,
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { CLOCK, type Clock } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
 import { ReadStore } from '@vigie/projections';
@@ -14,26 +8,13 @@ import { RetentionScheduler } from '../retention/retention-scheduler.service';
 import { ReadYourWrites } from './read-your-writes.service';
 import { EVENT_STORE, WORKFLOW_DEPS } from './tokens';
 
-/** Runs the scheduler once the application is up; waits for its run in progress before the stores close. */
-@Injectable()
-export class RetentionSchedulerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly scheduler: RetentionScheduler) {}
-
-  onApplicationBootstrap(): void {
-    this.scheduler.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.scheduler.stop();
-  }
-}
-
-/** The retention scheduler (L2321-3 al. 2), only in a process that runs the projections. */
+/** The retention scheduler (L2321-3 al. 2), only in a process that may run the projections; the lease holder starts and stops it. */
 @Module({})
 export class SchedulingModule {
   static forRoot(config: VigieConfig): DynamicModule {
     return {
       module: SchedulingModule,
+      global: true,
       providers: [
         {
           provide: RetentionScheduler,
@@ -44,7 +25,6 @@ export class SchedulingModule {
               { intervalMs: config.schedulerIntervalMs },
             ),
         },
-        RetentionSchedulerLifecycle,
       ],
       exports: [RetentionScheduler],
     };

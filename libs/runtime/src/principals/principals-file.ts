@@ -35,10 +35,17 @@ const parseRecord = (raw: unknown, index: number): PrincipalRecord => {
   };
 };
 
-/** Reads the principals file; on a first start without it, creates one admin key (mode 0600). */
-export function loadOrCreatePrincipals(file: string): LoadedPrincipals {
+/**
+ * Reads the principals file; on a first start without it, creates one admin key (mode 0600),
+ * unless `generate` is false: processes sharing a database would each make a different admin
+ * key, so there the file must be given.
+ */
+export function loadOrCreatePrincipals(file: string, options: { readonly generate?: boolean } = {}): LoadedPrincipals {
   let generatedAdminKey: string | undefined;
   if (!fs.existsSync(file)) {
+    if (options.generate === false) {
+      throw new ConfigError(VARIABLE, `${file} does not exist; with several processes sharing state it is never generated: write it (its format: docs/deployment.md)`);
+    }
     generatedAdminKey = randomBytes(32).toString('base64url');
     const records: PrincipalRecord[] = [{ id: 'admin', role: 'admin', keySha256: sha256Hex(generatedAdminKey) }];
     fs.mkdirSync(path.dirname(file), { recursive: true });
