@@ -11,7 +11,7 @@ describe('operations endpoints (no auth)', () => {
   it('GET /health says ok, the store in use and the projections lag', async () => {
     const res = await t.http.get('/health').expect(200);
     const lag = Object.fromEntries(ALL_PROJECTIONS.map((p) => [p.name, '0']));
-    expect(res.body).toEqual({ status: 'ok', store: 'sqlite', projectionsLag: lag });
+    expect(res.body).toEqual({ status: 'ok', store: 'sqlite', role: 'all', leaseHeld: true, projectionsLag: lag });
     expect(Object.keys(lag)).toEqual(expect.arrayContaining(['register', 'retention', 'compensation', 'oversight']));
   });
 
