@@ -3,12 +3,13 @@ import * as path from 'node:path';
 import { systemClock, type Clock } from '@vigie/domain';
 import { SqliteEventStore, type EventStore } from '@vigie/event-store';
 import { EventStoreDbEventStore } from '@vigie/event-store/eventstoredb';
-import { listAgentIds, ProjectionRunner, ReadStore, RegisterQueries, type Projection } from '@vigie/projections';
+import { listAgentIds, ProjectionRunner, RegisterQueries, type Projection, type ReadModelStore } from '@vigie/projections';
 import type { WorkflowDeps } from '@vigie/workflow';
 import { loadOrCreateMasterKey, Vault } from '@vigie/vault';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { VigieConfig } from './config/vigie-config';
 import { InstrumentedEventStore } from './metrics/instrumented-event-store';
+import { awaitCheckpoints, lagFromCheckpoints, openReadModels } from './read-models/read-models';
 import { RetentionScheduler } from './retention/retention-scheduler.service';
 
 export const VIGIE_RUNTIME = Symbol('VIGIE_RUNTIME');
@@ -37,7 +38,7 @@ export class VigieRuntime {
     readonly clock: Clock,
     readonly store: EventStore,
     readonly vault: Vault,
-    readonly readStore: ReadStore,
+    readonly readStore: ReadModelStore,
     readonly runner: ProjectionRunner | undefined,
     readonly registry: Registry,
   ) {
@@ -68,14 +69,7 @@ export class VigieRuntime {
     if (position === undefined || position <= 0n) return;
     // A command is accepted once appended: a slow read model never turns it into an error.
     if (this.runner) return this.runner.waitFor(position, timeoutMs).catch(() => undefined);
-    const deadline = performance.now() + timeoutMs;
-    while (performance.now() < deadline) {
-      const rows = this.readStore.all<{ active_checkpoint: string | null; checkpoint: string }>(
-        'SELECT checkpoint, active_checkpoint FROM projection_state',
-      );
-      if (rows.length > 0 && rows.every((r) => BigInt(r.active_checkpoint ?? r.checkpoint) >= position)) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    return awaitCheckpoints(this.readStore, position, timeoutMs);
   }
 
   static async open(config: VigieConfig, options: RuntimeOptions): Promise<VigieRuntime> {
@@ -90,11 +84,11 @@ export class VigieRuntime {
       path: path.join(config.dataDir, 'vault.db'),
       masterKey: loadOrCreateMasterKey({ dataDir: config.dataDir, envValue: config.masterKeyHex }),
     });
-    const readStore = ReadStore.open({ path: path.join(config.dataDir, 'read.db') });
+    const readModels = await openReadModels(config);
     const runner = options.runProjections
-      ? new ProjectionRunner({ store, readStore, projections: [...(options.projections ?? [])] })
+      ? new ProjectionRunner({ store, readStore: readModels.runnerStore, projections: [...(options.projections ?? [])] })
       : undefined;
-    const runtime = new VigieRuntime(config, options.clock ?? systemClock, store, vault, readStore, runner, registry);
+    const runtime = new VigieRuntime(config, options.clock ?? systemClock, store, vault, readModels.readStore, runner, registry);
     await runner?.start();
     if (options.runProjections) {
       runtime.scheduler = new RetentionScheduler(runtime, { intervalMs: config.schedulerIntervalMs });
@@ -106,9 +100,7 @@ export class VigieRuntime {
   /** Events behind the head per projection; an `api` replica reads the checkpoints its worker writes. */
   async projectionsLag(): Promise<Record<string, bigint>> {
     if (this.runner) return this.runner.lag();
-    const head = await this.store.headPosition();
-    const rows = this.readStore.all<{ name: string; active_checkpoint: string }>('SELECT name, active_checkpoint FROM projection_state ORDER BY name');
-    return Object.fromEntries(rows.map((r) => [r.name, head > BigInt(r.active_checkpoint) ? head - BigInt(r.active_checkpoint) : 0n]));
+    return lagFromCheckpoints(this.readStore, await this.store.headPosition());
   }
 
   async refreshGauges(): Promise<void> {
@@ -121,7 +113,7 @@ export class VigieRuntime {
     await this.scheduler?.stop();
     await this.runner?.stop();
     await this.store.close();
-    this.readStore.close();
+    await this.readStore.close();
     this.vault.close();
   }
 }

@@ -27,7 +27,7 @@ export class CompensationReportController {
   @ApiProblems([])
   async report(@Query() query: CompensationReportQuery): Promise<CompensationReportDto> {
     await this.runtime.settle(await this.runtime.store.headPosition());
-    const report = this.queries.report({
+    const report = await this.queries.report({
       ...(query.year !== undefined ? { year: query.year } : {}),
       ...(query.operatorId !== undefined ? { operatorId: query.operatorId } : {}),
     });

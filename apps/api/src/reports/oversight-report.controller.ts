@@ -23,11 +23,11 @@ export class OversightReportController {
   @ApiOperation({ summary: 'Oversight statistics over [from, to), by business time' })
   @ApiOkResponse({ type: OversightReportDto })
   @ApiProblems([400])
-  report(@Query() query: OversightReportQuery): OversightReportDto {
+  async report(@Query() query: OversightReportQuery): Promise<OversightReportDto> {
     if (query.from !== undefined && query.to !== undefined && instantMs(query.to) <= instantMs(query.from)) {
       return fail(400, 'VALIDATION_FAILED', 'The period is empty.', [{ field: 'to', message: 'to must be after from' }]);
     }
     const now = this.runtime.clock.now().toISOString();
-    return oversightReport(this.runtime.readStore, { ...query, now }) as OversightReportDto;
+    return (await oversightReport(this.runtime.readStore, { ...query, now })) as OversightReportDto;
   }
 }

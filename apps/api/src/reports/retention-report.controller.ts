@@ -28,7 +28,7 @@ export class RetentionReportController {
   @ApiProblems([])
   async report(@Query() query: RetentionReportQuery): Promise<RetentionReportDto> {
     await this.runtime.settle(await this.runtime.store.headPosition());
-    const items = this.queries.report({
+    const items = await this.queries.report({
       now: this.runtime.clock.now().toISOString(),
       ...(query.dueBefore !== undefined ? { dueBefore: normaliseInstant(query.dueBefore) } : {}),
       ...(query.status !== undefined ? { status: query.status } : {}),

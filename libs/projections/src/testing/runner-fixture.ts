@@ -5,6 +5,7 @@ import type { EventStore } from '@vigie/event-store/event-store.port';
 import type { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import type { ProjectionLogger } from '../projection-worker';
+import type { PgReadStore } from '../postgres/pg-read-store';
 import { ReadStore } from '../read-store';
 import type { EventCountRow } from './event-count.projection';
 
@@ -40,7 +41,7 @@ export class RunnerFixture {
     return readStore;
   }
 
-  runner(projections: readonly Projection[], batchSize?: number, readStore = this.openReadStore()): ProjectionRunner {
+  runner(projections: readonly Projection[], batchSize?: number, readStore: ReadStore | PgReadStore = this.openReadStore()): ProjectionRunner {
     const runner = new ProjectionRunner({ store: this.store, readStore, projections, batchSize, logger: this.logger });
     this.runners.push(runner);
     return runner;
