@@ -4,6 +4,7 @@ import { activateFedVersion, prepareVersion } from './projection-versions';
 import { PgBatchWriter } from './postgres/pg-batch-writer';
 import { PgProjectionVersions } from './postgres/pg-projection-versions';
 import { PgReadStore } from './postgres/pg-read-store';
+import { checkpointsOf } from './read-model-store';
 import { ReadStore } from './read-store';
 import { type BatchWriter, ReadStoreWriter } from './read-store-writer';
 
@@ -18,6 +19,8 @@ export interface ProjectionBackend {
   activate(name: string): Promise<ProjectionStateRow>;
   /** The stored state, read synchronously where the store allows it (before the runner starts). */
   peek(name: string): ProjectionStateRow | undefined;
+  /** The stored state, from either store. */
+  find(name: string): Promise<ProjectionStateRow | undefined>;
   /** The SQLite store for the synchronous path (folds that read their own tables); none on PostgreSQL. */
   readonly sqlite: ReadStore | undefined;
   /** A batch writer, or undefined to apply batches on the SQLite store's own connection. */
@@ -31,6 +34,7 @@ export function projectionBackend(store: ReadStore | PgReadStore): ProjectionBac
       prepare: (projection) => versions.prepare(projection),
       activate: (name) => versions.activate(name),
       peek: () => undefined,
+      find: async (name) => (await checkpointsOf(store)).find((row) => row.name === name),
       sqlite: undefined,
       // Folds only record on PostgreSQL: the statements of a batch reach it in one transaction.
       openWriter: () => new PgBatchWriter(store.db),
@@ -47,6 +51,7 @@ export function projectionBackend(store: ReadStore | PgReadStore): ProjectionBac
     prepare: (projection) => run(() => prepareVersion(store, projection)),
     activate: (name) => run(() => activateFedVersion(store, name)),
     peek: (name) => store.state.find(name),
+    find: (name) => run(() => store.state.find(name)),
     sqlite: store,
     // An in-memory read store has no second connection for a thread to write on.
     openWriter: (writerThread) => (writerThread && !store.db.memory ? new ReadStoreWriter(store.db.name) : undefined),

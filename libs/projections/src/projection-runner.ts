@@ -146,7 +146,7 @@ export class ProjectionRunner {
     const head = await this.options.store.headPosition();
     const lag: Record<string, bigint> = {};
     for (const w of this.workers) {
-      const row = w.state;
+      const row = w.state ?? (await this.backend.find(w.projection.name));
       const checkpoint = row?.version === w.projection.version ? row.checkpoint : 0n;
       lag[w.projection.name] = head > checkpoint ? head - checkpoint : 0n;
     }
