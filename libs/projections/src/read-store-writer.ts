@@ -96,11 +96,9 @@ export class ReadStoreWriter implements BatchWriter {
   private broken: Error | undefined;
 
   constructor(path: string) {
-    this.worker = new Worker(WRITER_SOURCE, { eval: true, workerData: {
-        path,
-        driver: require.resolve('better-sqlite3'),
-        advanceSql: ADVANCE_STATE_SQL,
-      },
+    this.worker = new Worker(WRITER_SOURCE, {
+      eval: true,
+      workerData: { path, driver: require.resolve('better-sqlite3'), advanceSql: ADVANCE_STATE_SQL },
     });
     // Only batches in flight keep the process alive, like a subscription's pending read would.
     this.worker.unref();
