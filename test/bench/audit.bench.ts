@@ -36,9 +36,9 @@ export async function benchAudit(options: AuditBenchOptions = {}): Promise<Audit
     const report = REPORTS.compensation;
     let started = performance.now();
     const replayed = await replayProjections(store, report.projections, {});
-    const result = report.query(replayed.readStore, new Date(0));
+    const result = await report.query(replayed.readStore, new Date(0));
     const replaySeconds = seconds(started);
-    replayed.readStore.close();
+    await replayed.readStore.close();
     if (replayed.read !== written || result === undefined) throw new Error(`Replay read ${replayed.read} of ${written} events`);
 
     const file = path.join(dir, 'log.ndjson');

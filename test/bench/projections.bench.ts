@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SqliteEventStore, type EventToAppend } from '@vigie/event-store';
-import { ProjectionRunner, ReadStore, RegisterQueries } from '@vigie/projections';
+import { ProjectionRunner, ReadStore, RegisterQueries, SqliteReadStore } from '@vigie/projections';
 import { ALL_PROJECTIONS } from '@vigie/runtime/all-projections';
 import { generateAuditLog } from './audit-log.generator';
 
@@ -69,7 +69,7 @@ async function visibilityP99(dir: string, filings: number, writers: number): Pro
   const store = SqliteEventStore.open({ path: path.join(dir, 'live-events.db') });
   const readStore = ReadStore.open({ path: path.join(dir, 'live-read.db') });
   const runner = new ProjectionRunner({ store, readStore, projections: ALL_PROJECTIONS, logger: quiet });
-  const register = new RegisterQueries(readStore);
+  const register = new RegisterQueries(new SqliteReadStore(readStore));
   const latencies: number[] = [];
   try {
     await runner.start();
@@ -78,7 +78,7 @@ async function visibilityP99(dir: string, filings: number, writers: number): Pro
         const f = filing(w, n, new Date(Date.UTC(2026, 2, 2, 9, 0, 0, n)).toISOString());
         await store.append(f.streamId, [f.event], 'no-stream');
         const accepted = performance.now();
-        while (!register.findRequest(f.requestId)) await new Promise((resolve) => setImmediate(resolve));
+        while (!(await register.findRequest(f.requestId))) await new Promise((resolve) => setImmediate(resolve));
         latencies.push(performance.now() - accepted);
       }
     };

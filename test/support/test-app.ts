@@ -2,8 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ManualClock } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
-import { ProjectionRunner, ReadStore } from '@vigie/projections';
+import type { ProjectionRunner, ReadModelStore } from '@vigie/projections';
 import {
+  ProjectionsStatus,
+  READ_MODEL_STORE,
   EVENT_STORE,
   loadConfig,
   PROJECTION_RUNNER,
@@ -51,12 +53,13 @@ export const TEST_PRINCIPALS: readonly (Principal & { key: string })[] = [
 export interface TestRuntime {
   readonly store: EventStore;
   readonly vault: Vault;
-  readonly readStore: ReadStore;
+  readonly readStore: ReadModelStore;
   readonly deps: WorkflowDeps;
   /** Only where the app runs the projections (not with VIGIE_ROLE=api). */
   readonly runner: ProjectionRunner | undefined;
   readonly scheduler: RetentionScheduler | undefined;
   settle(position: bigint | undefined): Promise<void>;
+  projectionsLag(): Promise<Record<string, bigint>>;
 }
 
 const optional = <T>(resolve: () => T): T | undefined => {
@@ -72,11 +75,12 @@ export function testRuntime(app: INestApplicationContext): TestRuntime {
   return {
     store: app.get<EventStore>(EVENT_STORE),
     vault: app.get(Vault),
-    readStore: app.get(ReadStore),
+    readStore: app.get<ReadModelStore>(READ_MODEL_STORE),
     deps: app.get<WorkflowDeps>(WORKFLOW_DEPS),
     runner: app.get<ProjectionRunner | null>(PROJECTION_RUNNER) ?? undefined,
     scheduler: optional(() => app.get(RetentionScheduler)),
     settle: (position) => reads.settle(position),
+    projectionsLag: () => app.get(ProjectionsStatus).projectionsLag(),
   };
 }
 
@@ -96,11 +100,13 @@ export const testPrincipals = (): ReadonlyMap<string, Principal> => new Map(TEST
 export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
 
 /** The real application on a temporary data dir, with a clock the test moves by hand. */
-export async function startTestApp(options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock; runProjections?: boolean } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
-  const app = await createApp({ config, principals: testPrincipals(), clock, runProjections: true, logger: false });
+  const app = await createApp({ config, principals: testPrincipals(), clock, runProjections: options.runProjections ?? true, logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

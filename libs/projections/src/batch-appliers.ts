@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@vigie/event-store/event-store.port';
-import type { ReadStoreWriter } from './read-store-writer';
+import type { BatchWriter } from './read-store-writer';
 import type { RecordedPart } from './recording-tx';
 import { ApplyError, type ProjectionWorker } from './projection-worker';
 import type { ReadStore } from './read-store';
@@ -49,7 +49,7 @@ export function applyBatch(readStore: ReadStore, members: readonly ProjectionWor
  * statement that fails in the writer undoes that member's part there.
  */
 export function writeBatch(
-  writer: ReadStoreWriter,
+  writer: BatchWriter,
   members: readonly ProjectionWorker[],
   batch: readonly RecordedEvent[],
 ): Promise<BatchOutcome> {

@@ -2,6 +2,9 @@ export type { IndexDef, Projection, ProjectionTx, SqlParams, TableDef } from './
 export { physicalTableName, tablePrefix, validateProjection } from './projection';
 export { ReadStore, defaultReadStorePath, type ReadStoreOptions } from './read-store';
 export type { ProjectionStateRow } from './projection-state.table';
+export type { ReadModelStore } from './read-model-store';
+export { SqliteReadStore } from './sqlite-read-store';
+export { PgReadStore, READ_MODEL_MIGRATIONS, type PgReadStoreOptions } from './postgres/pg-read-store';
 export {
   ProjectionRunner,
   type ProjectionRunnerOptions,

@@ -1,7 +1,7 @@
 import type { EventStore, Subscription } from '@vigie/event-store/event-store.port';
 import { BatchReader } from './batch-reader';
 import { applyBatch, type BatchOutcome, writeBatch } from './batch-appliers';
-import type { ReadStoreWriter } from './read-store-writer';
+import type { BatchWriter } from './read-store-writer';
 import type { ProjectionLogger, ProjectionWorker } from './projection-worker';
 import type { ReadStore } from './read-store';
 
@@ -28,8 +28,8 @@ export class ProjectionFeed {
   constructor(
     members: readonly ProjectionWorker[],
     private readonly store: EventStore,
-    private readonly readStore: ReadStore,
-    private readonly writer: ReadStoreWriter | undefined,
+    private readonly readStore: ReadStore | undefined,
+    private readonly writer: BatchWriter | undefined,
     private readonly batchSize: number,
     private readonly logger: ProjectionLogger,
     private readonly onProgress: () => void,
@@ -65,7 +65,9 @@ export class ProjectionFeed {
       const batch = await this.unlessStopped(reader.next(this.batchSize));
       if (!batch || this.stopping) break;
       // A member whose fold threw is halted at once (no more batches) and failed once the batches before it settle.
-      const outcome = this.writer ? writeBatch(this.writer, this.members, batch) : applyBatch(this.readStore, this.members, batch);
+      const outcome = this.writer
+        ? writeBatch(this.writer, this.members, batch)
+        : applyBatch(this.readStore as ReadStore, this.members, batch);
       const last = batch[batch.length - 1].position;
       this.tail = this.tail
         .then(() => outcome)
@@ -110,7 +112,7 @@ export class ProjectionFeed {
     if (this.stopping) return;
     for (const m of [...this.members]) {
       try {
-        m.switchIfCaughtUp(head);
+        await m.switchIfCaughtUp(head);
       } catch (error) {
         this.members = this.members.filter((other) => other !== m);
         m.fail(error);

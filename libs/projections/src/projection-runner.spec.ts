@@ -1,36 +1,39 @@
+import { join } from 'node:path';
+import { SqliteEventStore } from '@vigie/event-store/sqlite/sqlite-event-store';
 import { eventCountProjection } from './testing/event-count.projection';
-import { InMemoryEventStore } from './testing/in-memory-event-store';
-import { counts, RunnerFixture, seenCount } from './testing/runner-fixture';
+import { STORE_KINDS } from './testing/read-model-stores';
+import { countsIn as counts, RunnerFixture, seenCountIn as seenCount } from './testing/runner-fixture';
 import { appendSamples, cycle } from './testing/sample-events';
 
-describe('ProjectionRunner', () => {
+// The runner's behaviours on both read stores, fed from the real SQLite log.
+describe.each(STORE_KINDS)('ProjectionRunner on %s', (kind) => {
   let fx: RunnerFixture;
-  beforeEach(() => (fx = new RunnerFixture(new InMemoryEventStore())));
+  beforeEach(() => (fx = new RunnerFixture((dir) => SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 20 }), kind)));
   afterEach(() => fx.close());
 
   it('catches up, follows live appends, and reports lag', async () => {
     const head = await appendSamples(fx.store, cycle(30));
-    const readStore = fx.openReadStore();
-    const runner = fx.runner([eventCountProjection()], 7, readStore);
+    const readStore = await fx.target();
+    const runner = fx.runner([eventCountProjection()], 7, readStore.runnerStore);
     expect(await runner.lag()).toEqual({ event_count: 30n });
 
     await runner.start();
     await runner.waitFor(head);
-    expect(counts(readStore)).toEqual({ Ping: 10, Pong: 10 });
+    expect(await counts(readStore.readStore)).toEqual({ Ping: 10, Pong: 10 });
     expect(await runner.lag()).toEqual({ event_count: 0n });
     // Unhandled types still move the checkpoint: it is the head, not the last Ping/Pong.
     expect(runner.status()[0]).toMatchObject({ phase: 'running', checkpoint: head, activeCheckpoint: head });
 
     const live = await appendSamples(fx.store, ['Ping', 'Noise', 'Pong', 'Ping']);
     await runner.waitFor(live);
-    expect(counts(readStore)).toEqual({ Ping: 12, Pong: 11 });
-    expect(seenCount(readStore)).toBe(23);
+    expect(await counts(readStore.readStore)).toEqual({ Ping: 12, Pong: 11 });
+    expect(await seenCount(readStore.readStore)).toBe(23);
     expect(await runner.lag()).toEqual({ event_count: 0n });
   });
 
   it('resolves waitFor for a position already reached and times out for one never appended', async () => {
     const head = await appendSamples(fx.store, cycle(3));
-    const runner = fx.runner([eventCountProjection()]);
+    const runner = fx.runner([eventCountProjection()], 500, (await fx.target()).runnerStore);
     await runner.start();
     await runner.waitFor(head);
     await expect(runner.waitFor(head)).resolves.toBeUndefined();
@@ -39,20 +42,20 @@ describe('ProjectionRunner', () => {
 
   it('resumes from its checkpoint after a restart, applying only the new events', async () => {
     const first = await appendSamples(fx.store, cycle(30));
-    const runner1 = fx.runner([eventCountProjection()]);
+    const runner1 = fx.runner([eventCountProjection()], 500, (await fx.target()).runnerStore);
     await runner1.start();
     await runner1.waitFor(first);
     await runner1.stop();
 
     const head = await appendSamples(fx.store, cycle(9));
     let applied = 0;
-    const readStore = fx.openReadStore();
-    const runner2 = fx.runner([eventCountProjection({ beforeApply: () => (applied += 1) })], 500, readStore);
+    const readStore = await fx.target();
+    const runner2 = fx.runner([eventCountProjection({ beforeApply: () => (applied += 1) })], 500, readStore.runnerStore);
     expect(await runner2.lag()).toEqual({ event_count: 9n });
     await runner2.start();
     await runner2.waitFor(head);
     expect(applied).toBe(6);
-    expect(counts(readStore)).toEqual({ Ping: 13, Pong: 13 });
+    expect(await counts(readStore.readStore)).toEqual({ Ping: 13, Pong: 13 });
   });
 
   it('commits rows and checkpoint together: a fold that throws mid-batch loses nothing and doubles nothing', async () => {
@@ -64,8 +67,8 @@ describe('ProjectionRunner', () => {
         if (applications === 11) throw new Error('disk on fire');
       },
     });
-    const readStore1 = fx.openReadStore();
-    const runner1 = fx.runner([crashing], 4, readStore1);
+    const readStore1 = await fx.target();
+    const runner1 = fx.runner([crashing], 4, readStore1.runnerStore);
     await runner1.start();
     await expect(runner1.waitFor(head)).rejects.toThrow(/event_count failed: disk on fire/);
 
@@ -78,17 +81,17 @@ describe('ProjectionRunner', () => {
     expect(fx.logger.errors.join('\n')).toMatch(/event_count v1 stopped at position 16 \(Ping\): disk on fire/);
     // What was committed is exactly the handled events up to the checkpoint.
     const committed = cycle(Number(status.checkpoint)).filter((t) => t !== 'Noise').length;
-    expect(seenCount(readStore1)).toBe(committed);
+    expect(await seenCount(readStore1.readStore)).toBe(committed);
     await runner1.stop();
 
     let reapplied = 0;
-    const readStore2 = fx.openReadStore();
-    const runner2 = fx.runner([eventCountProjection({ beforeApply: () => (reapplied += 1) })], 4, readStore2);
+    const readStore2 = await fx.target();
+    const runner2 = fx.runner([eventCountProjection({ beforeApply: () => (reapplied += 1) })], 4, readStore2.runnerStore);
     await runner2.start();
     await runner2.waitFor(head);
     expect(reapplied).toBe(30 - committed);
-    expect(counts(readStore2)).toEqual({ Ping: 15, Pong: 15 });
-    expect(seenCount(readStore2)).toBe(30);
+    expect(await counts(readStore2.readStore)).toEqual({ Ping: 15, Pong: 15 });
+    expect(await seenCount(readStore2.readStore)).toBe(30);
   });
 
   it('keeps other projections running when one fails', async () => {
@@ -100,20 +103,20 @@ describe('ProjectionRunner', () => {
         throw new Error('bug');
       },
     };
-    const readStore = fx.openReadStore();
-    const runner = fx.runner([broken, eventCountProjection()], 500, readStore);
+    const readStore = await fx.target();
+    const runner = fx.runner([broken, eventCountProjection()], 500, readStore.runnerStore);
     await runner.start();
     await expect(runner.waitFor(head)).rejects.toThrow(/broken failed: bug/);
     // The healthy one reaches the head; its rows are complete.
     const status = () => runner.status().find((s) => s.name === 'event_count');
     while (status()?.checkpoint !== head) await new Promise((r) => setImmediate(r));
-    expect(counts(readStore)).toEqual({ Ping: 2, Pong: 2 });
+    expect(await counts(readStore.readStore)).toEqual({ Ping: 2, Pong: 2 });
     expect(runner.status().find((s) => s.name === 'broken')).toMatchObject({ phase: 'failed', checkpoint: 0n });
   });
 
   it('reports a projection whose tables cannot be created as failed, without stopping the start', async () => {
     const bad = { ...eventCountProjection(), name: 'bad_ddl', tables: [{ name: 't', columns: ['not valid sql ('] }] };
-    const runner = fx.runner([bad, eventCountProjection()]);
+    const runner = fx.runner([bad, eventCountProjection()], 500, (await fx.target()).runnerStore);
     await runner.start();
     expect(runner.status().map((s) => [s.name, s.phase])).toEqual([
       ['bad_ddl', 'failed'],

@@ -1,7 +1,9 @@
 import type { EventStore } from '@vigie/event-store/event-store.port';
-import { validateProjection, type Projection } from './projection';
+import { physicalTableName, validateProjection, type Projection } from './projection';
+import { projectionBackend, type ProjectionBackend } from './projection-backend';
 import { ProjectionFeed } from './projection-feed';
-import { ReadStoreWriter } from './read-store-writer';
+import type { PgReadStore } from './postgres/pg-read-store';
+import type { BatchWriter } from './read-store-writer';
 import {
   ProjectionWorker,
   type ProjectionFailure,
@@ -12,7 +14,8 @@ import type { ReadStore } from './read-store';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
-  readonly readStore: ReadStore;
+  /** The SQLite read store, or the PostgreSQL one every replica shares. */
+  readonly readStore: ReadStore | PgReadStore;
   readonly projections: readonly Projection[];
   /** Most events applied in one transaction while catching up (default 2,000). */
   readonly batchSize?: number;
@@ -25,7 +28,7 @@ export interface ProjectionRunnerOptions {
   /**
    * Apply batches on a second connection in a worker thread (default: true for a file
    * read store; an in-memory one has no second connection). Folds then may only write:
-   * a fold that reads its own tables needs `false`.
+   * a fold that reads its own tables needs `false`. Always a writer on PostgreSQL.
    */
   readonly writerThread?: boolean;
   readonly logger?: ProjectionLogger;
@@ -65,7 +68,8 @@ export class ProjectionRunner {
   private readonly shareWithin: bigint;
   private readonly logger: ProjectionLogger;
   private feeds: ProjectionFeed[] = [];
-  private writer: ReadStoreWriter | undefined;
+  private readonly backend: ProjectionBackend;
+  private writer: BatchWriter | undefined;
   private running = false;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -81,7 +85,8 @@ export class ProjectionRunner {
     if (!Number.isSafeInteger(shareWithin) || shareWithin < 0) throw new Error('shareWithin must be a non-negative integer');
     this.shareWithin = BigInt(shareWithin);
     this.logger = options.logger ?? console;
-    this.workers = options.projections.map((p) => new ProjectionWorker(p, options.readStore, this.logger, () => this.settle()));
+    this.backend = projectionBackend(options.readStore);
+    this.workers = options.projections.map((p) => new ProjectionWorker(p, this.backend, this.logger, () => this.settle()));
   }
 
   /** Whether this process applies the projections now (it holds the lease). */
@@ -92,11 +97,14 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) throw new Error('The projection runner is already started');
     this.running = true;
-    const ready = this.workers.filter((w) => w.prepare());
-    const { store, readStore, writerThread = true } = this.options;
-    if (writerThread && !readStore.db.memory && ready.length > 0) this.writer = new ReadStoreWriter(readStore.db.name);
+    const ready: ProjectionWorker[] = [];
+    // One after the other: version changes take a lock, and a rebuild's DDL is rare.
+    for (const w of this.workers) if (await w.prepare()) ready.push(w);
+    const { store, writerThread = true } = this.options;
+    if (ready.length > 0) this.writer = this.backend.openWriter(writerThread);
+    const sqlite = this.backend.sqlite;
     this.feeds = groupByCheckpoint(ready, this.shareWithin).map(
-      (members) => new ProjectionFeed(members, store, readStore, this.writer, this.batchSize, this.logger, () => this.settle()),
+      (members) => new ProjectionFeed(members, store, sqlite, this.writer, this.batchSize, this.logger, () => this.settle()),
     );
     for (const feed of this.feeds) feed.start();
   }
@@ -143,7 +151,7 @@ export class ProjectionRunner {
     const head = await this.options.store.headPosition();
     const lag: Record<string, bigint> = {};
     for (const w of this.workers) {
-      const row = w.state;
+      const row = w.state ?? (await this.backend.find(w.projection.name));
       const checkpoint = row?.version === w.projection.version ? row.checkpoint : 0n;
       lag[w.projection.name] = head > checkpoint ? head - checkpoint : 0n;
     }
@@ -168,7 +176,9 @@ export class ProjectionRunner {
 
   /** The physical table queries must use now for a projection's logical table. */
   activeTable(projection: string, logical: string): string {
-    return this.options.readStore.activeTable(projection, logical);
+    const row = this.workers.find((w) => w.projection.name === projection)?.state;
+    if (!row) throw new Error(`Projection ${projection} has no read model yet`);
+    return physicalTableName(projection, row.activeVersion, logical);
   }
 
   private settle(): void {

@@ -1,4 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
+import {
+  ADVANCE_STATE_SQL,
+  advanceParams,
+  FIND_STATE_SQL,
+  notAdvancedMessage,
+  PROJECTION_STATE_DDL,
+  type RawStateRow,
+  SAVE_STATE_SQL,
+} from './projection-state.sql';
 
 /**
  * One row per projection. `version` is the version being fed and `checkpoint` its last
@@ -15,74 +24,48 @@ export interface ProjectionStateRow {
   readonly activeCheckpoint: bigint;
 }
 
-interface RawRow {
-  name: string;
-  version: number;
-  active_version: number;
-  checkpoint: string;
-  active_checkpoint: string;
-}
-
-const toRow = (raw: RawRow): ProjectionStateRow => ({
+export const toStateRow = (raw: RawStateRow): ProjectionStateRow => ({
   name: raw.name,
-  version: raw.version,
-  activeVersion: raw.active_version,
+  version: Number(raw.version),
+  activeVersion: Number(raw.active_version),
   checkpoint: BigInt(raw.checkpoint),
   activeCheckpoint: BigInt(raw.active_checkpoint),
 });
 
+export const saveStateParams = (row: ProjectionStateRow): unknown[] => [
+  row.name,
+  row.version,
+  row.activeVersion,
+  row.checkpoint.toString(),
+  row.activeCheckpoint.toString(),
+];
+
+/** The checkpoint table on the SQLite read store's own connection. */
 export class ProjectionStateTable {
   private readonly findStmt: Statement;
   private readonly upsertStmt: Statement;
   private readonly checkpointStmt: Statement;
-  private readonly listStmt: Statement;
 
   constructor(db: Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS projection_state (
-      name TEXT PRIMARY KEY,
-      version INTEGER NOT NULL,
-      active_version INTEGER NOT NULL,
-      checkpoint TEXT NOT NULL,
-      active_checkpoint TEXT NOT NULL
-    ) STRICT`);
-    this.findStmt = db.prepare('SELECT * FROM projection_state WHERE name = ?');
-    this.listStmt = db.prepare('SELECT * FROM projection_state ORDER BY name');
-    this.upsertStmt = db.prepare(
-      `INSERT INTO projection_state (name, version, active_version, checkpoint, active_checkpoint)
-       VALUES (@name, @version, @activeVersion, @checkpoint, @activeCheckpoint)
-       ON CONFLICT (name) DO UPDATE SET version = excluded.version, active_version = excluded.active_version,
-         checkpoint = excluded.checkpoint, active_checkpoint = excluded.active_checkpoint`,
-    );
-    // While the fed version is the active one, both checkpoints move together.
-    this.checkpointStmt = db.prepare(
-      `UPDATE projection_state SET checkpoint = @checkpoint,
-         active_checkpoint = CASE WHEN active_version = version THEN @checkpoint ELSE active_checkpoint END
-       WHERE name = @name AND version = @version`,
-    );
+    db.exec(PROJECTION_STATE_DDL);
+    this.findStmt = db.prepare(FIND_STATE_SQL);
+    this.upsertStmt = db.prepare(SAVE_STATE_SQL);
+    this.checkpointStmt = db.prepare(ADVANCE_STATE_SQL);
   }
 
   find(name: string): ProjectionStateRow | undefined {
-    const raw = this.findStmt.get(name) as RawRow | undefined;
-    return raw && toRow(raw);
-  }
-
-  /** Every projection's row, by name: what a process running no projection reads of the others' progress. */
-  list(): ProjectionStateRow[] {
-    return (this.listStmt.all() as RawRow[]).map(toRow);
+    const raw = this.findStmt.get(name) as RawStateRow | undefined;
+    return raw && toStateRow(raw);
   }
 
   save(row: ProjectionStateRow): void {
-    this.upsertStmt.run({
-      ...row,
-      checkpoint: row.checkpoint.toString(),
-      activeCheckpoint: row.activeCheckpoint.toString(),
-    });
+    this.upsertStmt.run(...saveStateParams(row));
   }
 
   /** Called inside the batch transaction, so rows and checkpoint commit together. */
   advance(name: string, version: number, checkpoint: bigint): void {
-    const result = this.checkpointStmt.run({ name, version, checkpoint: checkpoint.toString() });
-    // Another runner moved this projection to another version: writing on would corrupt it.
-    if (result.changes !== 1) throw new Error(`Projection ${name} v${version} is no longer the fed version`);
+    const result = this.checkpointStmt.run(...advanceParams(name, version, checkpoint.toString()));
+    // Another runner moved this projection on (other version, or past this batch): writing on would corrupt it.
+    if (result.changes !== 1) throw new Error(notAdvancedMessage(name, version, checkpoint.toString()));
   }
 }

@@ -3,8 +3,7 @@ import type { Projection, ProjectionTx } from './projection';
 import { SqliteProjectionTx } from './projection-tx';
 import { RecordingTx, type RecordedPart, type SqlIds } from './recording-tx';
 import type { ProjectionStateRow } from './projection-state.table';
-import { activateFedVersion, prepareVersion } from './projection-versions';
-import type { ReadStore } from './read-store';
+import type { ProjectionBackend } from './projection-backend';
 
 export interface ProjectionLogger {
   log(message: string): void;
@@ -44,23 +43,23 @@ export class ProjectionWorker {
   /** Past the checkpoint while a writer thread has batches of this projection in flight. */
   private fedUpTo = 0n;
   private readonly handles: ReadonlySet<string>;
-  private readonly tx: SqliteProjectionTx;
+  private readonly tx: SqliteProjectionTx | undefined;
   private recording: RecordingTx | undefined;
   /** Set when a fold threw: the projection takes no more batches, committed or in flight. */
   private halted = false;
 
   constructor(
     readonly projection: Projection,
-    private readonly readStore: ReadStore,
+    private readonly backend: ProjectionBackend,
     private readonly logger: ProjectionLogger,
     private readonly onProgress: () => void,
   ) {
     this.handles = new Set(projection.handles);
-    this.tx = new SqliteProjectionTx(readStore, projection, projection.version);
+    this.tx = backend.sqlite && new SqliteProjectionTx(backend.sqlite, projection, projection.version);
   }
 
   get state(): ProjectionStateRow | undefined {
-    return this.row ?? this.readStore.state.find(this.projection.name);
+    return this.row ?? this.backend.peek(this.projection.name);
   }
 
   get currentPhase(): ProjectionPhase {
@@ -81,9 +80,9 @@ export class ProjectionWorker {
   }
 
   /** Creates or resumes the fed version's tables; false when that failed (the worker is then failed). */
-  prepare(): boolean {
+  async prepare(): Promise<boolean> {
     try {
-      this.row = prepareVersion(this.readStore, this.projection);
+      this.row = await this.backend.prepare(this.projection);
     } catch (error) {
       this.fail(error); // bad DDL in one projection must not keep the others from starting
       return false;
@@ -104,9 +103,11 @@ export class ProjectionWorker {
    * its own, so a throw undoes this projection's part only. False when nothing was new.
    */
   apply(batch: readonly RecordedEvent[]): boolean {
+    const sqlite = this.backend.sqlite;
+    if (!this.tx || !sqlite) throw new Error('Batches apply in place on a SQLite read store only');
     const last = this.fold(batch, this.tx);
     if (last === undefined) return false;
-    this.readStore.state.advance(this.projection.name, this.projection.version, last);
+    sqlite.state.advance(this.projection.name, this.projection.version, last);
     return true;
   }
 
@@ -147,10 +148,10 @@ export class ProjectionWorker {
   }
 
   /** A rebuild that reached the head takes over from the old version. */
-  switchIfCaughtUp(head: bigint): void {
+  async switchIfCaughtUp(head: bigint): Promise<void> {
     if (!this.rebuilding || !this.row || this.row.checkpoint < head) return;
     const old = this.row.activeVersion;
-    this.row = activateFedVersion(this.readStore, this.projection.name);
+    this.row = await this.backend.activate(this.projection.name);
     this.phase = 'running';
     this.logger.log(`Projection ${this.projection.name}: v${this.row.version} caught up, v${old} dropped`);
     this.onProgress();

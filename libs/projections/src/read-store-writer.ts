@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { ADVANCE_STATE_SQL } from './projection-state.sql';
 import { type RecordedPart, SqlIds } from './recording-tx';
 
 /** What the writer thread says of one part: committed, skipped (its projection failed earlier) or failed. */
@@ -6,6 +7,13 @@ export type PartResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly skipped: true }
   | { readonly ok: false; readonly skipped?: false; readonly message: string; readonly eventIndex?: number };
+
+/** Commits recorded batches: one transaction per batch, one savepoint per part with its checkpoint. */
+export interface BatchWriter {
+  readonly sqlIds: SqlIds;
+  write(parts: readonly RecordedPart[]): Promise<PartResult[]>;
+  close(): Promise<void>;
+}
 
 interface Reply {
   readonly id: number;
@@ -32,8 +40,7 @@ db.pragma('temp_store = MEMORY');
 const texts = [];
 const statements = [];
 const failed = new Set();
-const advance = db.prepare(
-  'UPDATE projection_state SET checkpoint = ?, active_checkpoint = CASE WHEN active_version = version THEN ? ELSE active_checkpoint END WHERE name = ? AND version = ?');
+const advance = db.prepare(workerData.advanceSql);
 const statement = (id) => statements[id] || (statements[id] = db.prepare(texts[id]));
 function applyPart(part) {
   let i = 0;
@@ -45,8 +52,8 @@ function applyPart(part) {
       if (n < 0) s.run(part.values[at++]);
       else { s.run(...part.values.slice(at, at + n)); at += n; }
     }
-    const moved = advance.run(part.last, part.last, part.name, part.version).changes;
-    if (moved !== 1) throw new Error('Projection ' + part.name + ' v' + part.version + ' is no longer the fed version');
+    const moved = advance.run(part.last, part.last, part.name, part.version, part.last).changes;
+    if (moved !== 1) throw new Error('Projection ' + part.name + ' v' + part.version + ' is no longer the fed version, or its checkpoint is already at ' + part.last + ' or past it');
     return { ok: true };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error), eventIndex: part.events[i] };
@@ -80,7 +87,7 @@ parentPort.on('message', (m) => {
  * (binding, b-trees, commits) runs beside the reading and folding of the next batch.
  * Replies come in order; the rows are committed when a batch's promise resolves.
  */
-export class ReadStoreWriter {
+export class ReadStoreWriter implements BatchWriter {
   /** One numbering for every feed writing through this thread: the thread keeps one table of texts. */
   readonly sqlIds = new SqlIds();
   private readonly worker: Worker;
@@ -89,7 +96,10 @@ export class ReadStoreWriter {
   private broken: Error | undefined;
 
   constructor(path: string) {
-    this.worker = new Worker(WRITER_SOURCE, { eval: true, workerData: { path, driver: require.resolve('better-sqlite3') } });
+    this.worker = new Worker(WRITER_SOURCE, {
+      eval: true,
+      workerData: { path, driver: require.resolve('better-sqlite3'), advanceSql: ADVANCE_STATE_SQL },
+    });
     // Only batches in flight keep the process alive, like a subscription's pending read would.
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {

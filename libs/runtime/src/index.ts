@@ -8,3 +8,4 @@ export * from './retention/retention-scheduler.service';
 export * from './lease/lease';
 export * from './lease/pg-advisory.lease';
 export * from './lease/data-dir.lease';
+export * from './read-models/read-models';

@@ -30,10 +30,10 @@ export class OversightNoticesController {
   @ApiOperation({ summary: 'Oversight notices, pending or sent, with how long each waited' })
   @ApiOkResponse({ type: NoticeListDto })
   @ApiProblems([])
-  list(@Query() query: ListNoticesQuery): NoticeListDto {
+  async list(@Query() query: ListNoticesQuery): Promise<NoticeListDto> {
     const now = this.clock.now().getTime();
     return {
-      items: this.register.listNotices(query.status).map((n) => ({
+      items: (await this.register.listNotices(query.status)).map((n) => ({
         ...n,
         dataCategories: [...n.dataCategories],
         waitingSeconds: Math.max(0, Math.round(((n.sentAt ? instantMs(n.sentAt) : now) - instantMs(n.openedAt)) / 1000)),

@@ -28,7 +28,7 @@ export class CompensationReportController {
   @ApiProblems([])
   async report(@Query() query: CompensationReportQuery): Promise<CompensationReportDto> {
     await this.readYourWrites.settle(await this.store.headPosition());
-    const report = this.queries.report({
+    const report = await this.queries.report({
       ...(query.year !== undefined ? { year: query.year } : {}),
       ...(query.operatorId !== undefined ? { operatorId: query.operatorId } : {}),
     });

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { instantMs, CLOCK, type Clock } from '@vigie/domain';
-import { oversightReport, ReadStore } from '@vigie/projections';
+import { READ_MODEL_STORE } from '@vigie/runtime';
+import { oversightReport, type ReadModelStore } from '@vigie/projections';
 
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -18,7 +19,7 @@ import { OversightReportDto, OversightReportQuery } from './oversight-report.dto
 export class OversightReportController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly readStore: ReadStore,
+    @Inject(READ_MODEL_STORE) private readonly readStore: ReadModelStore,
   ) {}
 
   @Get()
@@ -26,11 +27,11 @@ export class OversightReportController {
   @ApiOperation({ summary: 'Oversight statistics over [from, to), by business time' })
   @ApiOkResponse({ type: OversightReportDto })
   @ApiProblems([400])
-  report(@Query() query: OversightReportQuery): OversightReportDto {
+  async report(@Query() query: OversightReportQuery): Promise<OversightReportDto> {
     if (query.from !== undefined && query.to !== undefined && instantMs(query.to) <= instantMs(query.from)) {
       return fail(400, 'VALIDATION_FAILED', 'The period is empty.', [{ field: 'to', message: 'to must be after from' }]);
     }
     const now = this.clock.now().toISOString();
-    return oversightReport(this.readStore, { ...query, now }) as OversightReportDto;
+    return (await oversightReport(this.readStore, { ...query, now })) as OversightReportDto;
   }
 }

@@ -31,7 +31,7 @@ export class RetentionReportController {
   @ApiProblems([])
   async report(@Query() query: RetentionReportQuery): Promise<RetentionReportDto> {
     await this.readYourWrites.settle(await this.store.headPosition());
-    const items = this.queries.report({
+    const items = await this.queries.report({
       now: this.clock.now().toISOString(),
       ...(query.dueBefore !== undefined ? { dueBefore: normaliseInstant(query.dueBefore) } : {}),
       ...(query.status !== undefined ? { status: query.status } : {}),

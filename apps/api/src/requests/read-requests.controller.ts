@@ -21,8 +21,8 @@ export class ReadRequestsController {
   @ApiOperation({ summary: 'One request of the register (never any delivered data)' })
   @ApiOkResponse({ type: RequestViewDto })
   @ApiProblems([404])
-  get(@CurrentPrincipal() principal: Principal, @Param('requestId', uuidParam('requestId')) requestId: string): RequestViewDto {
-    const view = this.register.findRequest(requestId);
+  async get(@CurrentPrincipal() principal: Principal, @Param('requestId', uuidParam('requestId')) requestId: string): Promise<RequestViewDto> {
+    const view = await this.register.findRequest(requestId);
     // Another operator's request does not exist for this operator: no hint that the id is used.
     if (!view || (principal.role === 'operator' && view.operatorId !== principal.operatorId)) {
       return fail(404, 'NOT_FOUND', `No request ${requestId}.`);
@@ -35,11 +35,11 @@ export class ReadRequestsController {
   @ApiOperation({ summary: 'The register, filtered by status, kind and operator' })
   @ApiOkResponse({ type: RequestListDto })
   @ApiProblems([])
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListRequestsQuery): RequestListDto {
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListRequestsQuery): Promise<RequestListDto> {
     if (principal.role === 'operator' && query.operatorId !== undefined && query.operatorId !== principal.operatorId) {
       return { items: [] };
     }
     const operatorId = principal.role === 'operator' ? principal.operatorId : query.operatorId;
-    return { items: this.register.listRequests({ ...query, operatorId }) as RequestViewDto[] };
+    return { items: (await this.register.listRequests({ ...query, operatorId })) as RequestViewDto[] };
   }
 }

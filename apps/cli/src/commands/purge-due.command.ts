@@ -35,7 +35,7 @@ export function purgeDueCommand(program: Command, io: CliIo, done: (code: ExitCo
           });
           print(io, options.json === true, { now, ...summary }, formatReport);
         } finally {
-          replayed.readStore.close();
+          await replayed.readStore.close();
         }
       });
       done(EXIT.ok);

@@ -42,9 +42,9 @@ export function replayCommand(program: Command, io: CliIo, done: (code: ExitCode
         replayProjections(store, definition.projections, { asOf: options.asOf, toPosition: options.toPosition }),
       );
       try {
-        print(io, options.json === true, definition.query(result.readStore, reportNow(options, result, io)), formatReport);
+        print(io, options.json === true, await definition.query(result.readStore, reportNow(options, result, io)), formatReport);
       } finally {
-        result.readStore.close();
+        await result.readStore.close();
       }
       done(EXIT.ok);
     });

@@ -1,6 +1,6 @@
 import { parseInstant } from '@vigie/domain';
 import type { EventStore, RecordedEvent } from '@vigie/event-store';
-import { ReadStore, type Projection } from '@vigie/projections';
+import { ReadStore, SqliteReadStore, type Projection } from '@vigie/projections';
 import { SqliteProjectionTx } from '@vigie/projections/projection-tx';
 import { prepareVersion } from '@vigie/projections/projection-versions';
 
@@ -14,7 +14,7 @@ export interface ReplayBound {
 
 export interface ReplayResult {
   /** In-memory read models as they stood at the bound; the caller closes it. */
-  readonly readStore: ReadStore;
+  readonly readStore: SqliteReadStore;
   /** Events read from the log, and applied to at least one projection. */
   readonly read: number;
   readonly applied: number;
@@ -29,7 +29,7 @@ const occurredAtMs = (event: RecordedEvent): number => parseInstant(String(event
 
 /**
  * Rebuilds read models from the log into a fresh in-memory store with the very folds
- * the live runner applies (DESIGN.md → Projections), so a replay as of now equals the
+ * the live runner applies (the same code, the same SQL), so a replay as of now equals the
  * live model. Positions are strictly ordered, so a position bound stops the read; times
  * are not (two writers' clocks, a late append), so an as-of bound filters every event
  * and reads up to the head seen when the replay started.
@@ -69,7 +69,7 @@ export async function replayProjections(store: EventStore, projections: readonly
     }
     if (pending.length > 0) flush();
     return {
-      readStore,
+      readStore: new SqliteReadStore(readStore),
       read,
       applied,
       ...(last ? { last: { position: last.position, occurredAt: String(last.metadata.occurredAt ?? '') } } : {}),

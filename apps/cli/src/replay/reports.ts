@@ -8,25 +8,25 @@ import {
   RetentionQueries,
   retentionProjection,
   type Projection,
-  type ReadStore,
+  type ReadModelStore,
 } from '@vigie/projections';
 
 /** A report the CLI can rebuild: the read models it needs and the query the HTTP report runs. */
 export interface ReportDefinition {
   readonly projections: readonly Projection[];
   /** `now` is the moment the report is taken at (what "overdue" or "waiting" are measured against). */
-  query(readStore: ReadStore, now: Date): object;
+  query(readStore: ReadModelStore, now: Date): Promise<object>;
 }
 
 /**
  * Every report `vigie replay --report` knows, by name; each has the same shape as its
- * HTTP report (API.md → Reports) because it runs the same query on the same folds.
+ * HTTP report (the HTTP reports) because it runs the same query on the same folds.
  * `register` (GET /v1/requests) is an addition to the contract's three.
  */
 export const REPORTS: Readonly<Record<string, ReportDefinition>> = {
   retention: {
     projections: [retentionProjection],
-    query: (readStore, now) => ({ items: new RetentionQueries(readStore).report({ now: now.toISOString() }) }),
+    query: async (readStore, now) => ({ items: await new RetentionQueries(readStore).report({ now: now.toISOString() }) }),
   },
   compensation: {
     projections: [compensationProjection],
@@ -38,7 +38,7 @@ export const REPORTS: Readonly<Record<string, ReportDefinition>> = {
   },
   register: {
     projections: [registerProjection],
-    query: (readStore) => ({ items: new RegisterQueries(readStore).listRequests({}) }),
+    query: async (readStore) => ({ items: await new RegisterQueries(readStore).listRequests({}) }),
   },
 };
 

@@ -34,9 +34,11 @@ export function eventCountProjection(options: EventCountOptions = {}): Projectio
     apply(event, tx) {
       options.beforeApply?.(event, tx);
       const amount = typeof event.data.amount === 'number' ? event.data.amount : 0;
+      const table = tx.table('counts');
+      // The target's columns are qualified: PostgreSQL finds a bare `n` ambiguous beside `excluded.n`.
       tx.run(
-        `INSERT INTO ${tx.table('counts')} (type, n, total) VALUES (?, 1, ?)
-         ON CONFLICT (type) DO UPDATE SET n = n + 1, total = total + excluded.total`,
+        `INSERT INTO ${table} (type, n, total) VALUES (?, 1, ?)
+         ON CONFLICT (type) DO UPDATE SET n = ${table}.n + 1, total = ${table}.total + excluded.total`,
         [event.type, amount],
       );
       tx.run(`INSERT INTO ${tx.table('seen')} (position, event_id) VALUES (?, ?)`, [

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
-import { ProjectionRunner, ReadStore, type ProjectionStatus } from '@vigie/projections';
+import type { ProjectionRunner, ProjectionStatus, ReadModelStore } from '@vigie/projections';
 import { Gauge, Registry } from 'prom-client';
-import { EVENT_STORE, PROJECTION_RUNNER } from './tokens';
+import { lagFromCheckpoints } from '../read-models/read-models';
+import { EVENT_STORE, PROJECTION_RUNNER, READ_MODEL_STORE } from './tokens';
 
 /** How far each read model stands behind the log, for /health and /metrics. */
 @Injectable()
@@ -12,7 +13,7 @@ export class ProjectionsStatus {
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner | null,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readStore: ReadStore,
+    @Inject(READ_MODEL_STORE) private readonly readStore: ReadModelStore,
     registry: Registry,
   ) {
     this.lagGauge = new Gauge({
@@ -26,8 +27,7 @@ export class ProjectionsStatus {
   /** Events behind the head per projection; an `api` replica reads the checkpoints its worker writes. */
   async projectionsLag(): Promise<Record<string, bigint>> {
     if (this.runner?.isRunning) return this.runner.lag();
-    const head = await this.store.headPosition();
-    return Object.fromEntries(this.readStore.state.list().map((r) => [r.name, head > r.activeCheckpoint ? head - r.activeCheckpoint : 0n]));
+    return lagFromCheckpoints(this.readStore, await this.store.headPosition());
   }
 
   /** The phase of each projection this process runs (none where it runs no projection). */

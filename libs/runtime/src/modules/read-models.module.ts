@@ -7,15 +7,17 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
-import { CompensationQueries, ProjectionRunner, ReadStore, RegisterQueries, RetentionQueries, type Projection } from '@vigie/projections';
+import type { PgDatabase } from '@vigie/postgres';
+import { CompensationQueries, ProjectionRunner, RegisterQueries, RetentionQueries, type Projection, type ReadModelStore } from '@vigie/projections';
 import type { VigieConfig } from '../config/vigie-config';
+import { openReadModels, type ReadModels } from '../read-models/read-models';
 import { dataFile } from './data-dir';
 import { ProjectionsStatus } from './projections-status.service';
 import { ReadYourWrites } from './read-your-writes.service';
-import { EVENT_STORE, PROJECTION_RUNNER } from './tokens';
+import { EVENT_STORE, PROJECTION_RUNNER, READ_MODEL_STORE, READ_MODELS, SHARED_DATABASE } from './tokens';
 
 export interface ReadModelsModuleOptions {
-  /** The projections this process applies (embedded mode, the worker); none for VIGIE_ROLE=api and the cli. */
+  /** The projections this process may apply (embedded mode, the worker); none for VIGIE_ROLE=api and the cli. */
   readonly projections?: readonly Projection[];
 }
 
@@ -28,21 +30,25 @@ export interface ReadModelsModuleOptions {
 export class ReadModelsLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner | null,
-    private readonly readStore: ReadStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
     if (this.runner?.isRunning) await this.runner.stop();
   }
 
-  onApplicationShutdown(): void {
-    this.readStore.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.readModels.close();
   }
 }
 
 const QUERIES = [RegisterQueries, RetentionQueries, CompensationQueries] as const;
 
-/** The read store and its queries, and the projection runner where this process runs projections. */
+/**
+ * The read models and their queries: `read.db` in the data dir, or the shared PostgreSQL
+ * database when there is one, so that every replica reads what the lease holder commits.
+ * The projection runner exists where this process may apply the projections.
+ */
 @Module({})
 export class ReadModelsModule {
   static forRoot(config: VigieConfig, options: ReadModelsModuleOptions = {}): DynamicModule {
@@ -51,19 +57,31 @@ export class ReadModelsModule {
       module: ReadModelsModule,
       global: true,
       providers: [
-        { provide: ReadStore, useFactory: () => ReadStore.open({ path: dataFile(config, 'read.db') }) },
+        {
+          provide: READ_MODELS,
+          inject: [SHARED_DATABASE],
+          useFactory: (database: PgDatabase | null): Promise<ReadModels> => {
+            if (!database) dataFile(config, 'read.db');
+            return openReadModels(config, database ?? undefined);
+          },
+        },
+        { provide: READ_MODEL_STORE, inject: [READ_MODELS], useFactory: (readModels: ReadModels) => readModels.readStore },
         {
           provide: PROJECTION_RUNNER,
-          inject: [EVENT_STORE, ReadStore],
-          useFactory: (store: EventStore, readStore: ReadStore): ProjectionRunner | null =>
-            projections ? new ProjectionRunner({ store, readStore, projections: [...projections] }) : null,
+          inject: [EVENT_STORE, READ_MODELS],
+          useFactory: (store: EventStore, readModels: ReadModels): ProjectionRunner | null =>
+            projections ? new ProjectionRunner({ store, readStore: readModels.runnerStore, projections: [...projections] }) : null,
         },
-        ...QUERIES.map((Queries) => ({ provide: Queries, inject: [ReadStore], useFactory: (readStore: ReadStore) => new Queries(readStore) })),
+        ...QUERIES.map((Queries) => ({
+          provide: Queries,
+          inject: [READ_MODEL_STORE],
+          useFactory: (readStore: ReadModelStore) => new Queries(readStore),
+        })),
         ReadYourWrites,
         ProjectionsStatus,
         ReadModelsLifecycle,
       ],
-      exports: [ReadStore, PROJECTION_RUNNER, ...QUERIES, ReadYourWrites, ProjectionsStatus],
+      exports: [READ_MODELS, READ_MODEL_STORE, PROJECTION_RUNNER, ...QUERIES, ReadYourWrites, ProjectionsStatus],
     };
   }
 }

@@ -1,12 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CLOCK, type Clock } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
-import { ReadStore } from '@vigie/projections';
+import type { ReadModelStore } from '@vigie/projections';
 import type { WorkflowDeps } from '@vigie/workflow';
 import type { VigieConfig } from '../config/vigie-config';
 import { RetentionScheduler } from '../retention/retention-scheduler.service';
 import { ReadYourWrites } from './read-your-writes.service';
-import { EVENT_STORE, WORKFLOW_DEPS } from './tokens';
+import { EVENT_STORE, READ_MODEL_STORE, WORKFLOW_DEPS } from './tokens';
 
 /** The retention scheduler (L2321-3 al. 2), only in a process that may run the projections; the lease holder starts and stops it. */
 @Module({})
@@ -18,8 +18,8 @@ export class SchedulingModule {
       providers: [
         {
           provide: RetentionScheduler,
-          inject: [WORKFLOW_DEPS, CLOCK, EVENT_STORE, ReadStore, ReadYourWrites],
-          useFactory: (deps: WorkflowDeps, clock: Clock, store: EventStore, readStore: ReadStore, reads: ReadYourWrites) =>
+          inject: [WORKFLOW_DEPS, CLOCK, EVENT_STORE, READ_MODEL_STORE, ReadYourWrites],
+          useFactory: (deps: WorkflowDeps, clock: Clock, store: EventStore, readStore: ReadModelStore, reads: ReadYourWrites) =>
             new RetentionScheduler(
               { deps, clock, store, readStore, settle: (position) => reads.settle(position) },
               { intervalMs: config.schedulerIntervalMs },

@@ -8,3 +8,7 @@ export const WORKFLOW_DEPS = Symbol('WORKFLOW_DEPS');
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 /** The `PgDatabase` pool to VIGIE_DATABASE_URL, or `null` in the embedded topology. */
 export const SHARED_DATABASE = Symbol('SHARED_DATABASE');
+/** The `ReadModels` of this process (read.db or PostgreSQL), with the store the runner writes. */
+export const READ_MODELS = Symbol('READ_MODELS');
+/** The async `ReadModelStore` every query reads through. */
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');

@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
-import { listAgentIds, ReadStore } from '@vigie/projections';
+import { listAgentIds, type ReadModelStore } from '@vigie/projections';
 import { Vault } from '@vigie/vault';
 import type { WorkflowDeps } from '@vigie/workflow';
 import type { VigieConfig } from '../config/vigie-config';
 import { ReadYourWrites } from './read-your-writes.service';
-import { EVENT_STORE, WORKFLOW_DEPS } from './tokens';
+import { EVENT_STORE, READ_MODEL_STORE, WORKFLOW_DEPS } from './tokens';
 
 /** The `WorkflowDeps` the use cases take (inject with `@Inject(WORKFLOW_DEPS)`). */
 @Module({})
@@ -17,8 +17,8 @@ export class WorkflowModule {
       providers: [
         {
           provide: WORKFLOW_DEPS,
-          inject: [EVENT_STORE, Vault, ReadStore, ReadYourWrites],
-          useFactory: (store: EventStore, vault: Vault, readStore: ReadStore, reads: ReadYourWrites): WorkflowDeps => ({
+          inject: [EVENT_STORE, Vault, READ_MODEL_STORE, ReadYourWrites],
+          useFactory: (store: EventStore, vault: Vault, readStore: ReadModelStore, reads: ReadYourWrites): WorkflowDeps => ({
             store,
             vault,
             retention: config.retention,

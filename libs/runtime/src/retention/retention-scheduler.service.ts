@@ -1,6 +1,6 @@
 import type { Clock } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
-import { ReadStore, RetentionQueries } from '@vigie/projections';
+import { RetentionQueries, type ReadModelStore } from '@vigie/projections';
 import { purgeDue, type PurgeSummary, type WorkflowDeps } from '@vigie/workflow';
 
 /** What the scheduler needs from its module: a narrow view, so that it depends on no Nest container. */
@@ -8,7 +8,7 @@ export interface RetentionSchedulerHost {
   readonly deps: WorkflowDeps;
   readonly clock: Clock;
   readonly store: EventStore;
-  readonly readStore: ReadStore;
+  readonly readStore: ReadModelStore;
   settle(position: bigint | undefined): Promise<void>;
 }
 

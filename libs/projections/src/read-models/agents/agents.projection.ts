@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@vigie/event-store/event-store.port';
 import type { Projection, ProjectionTx } from '../../projection';
-import type { ReadStore } from '../../read-store';
+import type { ReadModelStore } from '../../read-model-store';
 import { asDomainEvent } from '../domain-event';
 
 /**
@@ -15,11 +15,12 @@ export const agentsProjection: Projection = {
   apply(event: RecordedEvent, tx: ProjectionTx): void {
     const e = asDomainEvent(event);
     if (e.type !== 'AgentHabilitated') return;
-    tx.run(`INSERT OR IGNORE INTO ${tx.table('agents')} VALUES (?, ?, ?)`, [e.data.agentId, e.data.fullName, e.data.at]);
+    tx.run(`INSERT INTO ${tx.table('agents')} VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [e.data.agentId, e.data.fullName, e.data.at]);
   },
 };
 
-export const listAgentIds = (readStore: ReadStore): string[] =>
-  readStore.state.find('agents')
-    ? readStore.all<{ agent_id: string }>(`SELECT agent_id FROM ${readStore.activeTable('agents', 'agents')} ORDER BY agent_id`).map((r) => r.agent_id)
-    : [];
+export async function listAgentIds(readStore: ReadModelStore): Promise<string[]> {
+  const agents = await readStore.activeTable('agents', 'agents');
+  if (!agents) return [];
+  return (await readStore.all<{ agent_id: string }>(`SELECT agent_id FROM ${agents} ORDER BY agent_id`)).map((r) => r.agent_id);
+}

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ClaimEvent } from '@vigie/domain';
-import { ProjectionRunner } from '../../projection-runner';
-import { ReadStore } from '../../read-store';
+import type { ProjectionRunner } from '../../projection-runner';
 import { InMemoryEventStore } from '../../testing/in-memory-event-store';
-import { RecordingLogger } from '../../testing/runner-fixture';
+import { ReadModelStores, STORE_KINDS } from '../../testing/read-model-stores';
 import { appendEvents, type StreamEvent } from '../read-model.fixtures';
 import { compensationProjection } from './compensation.projection';
 import { CompensationQueries } from './compensation.queries';
@@ -42,31 +41,29 @@ const SCENARIO: readonly StreamEvent[] = [
   paid('c2', OP_A, 1, 1, 'PAY-3'),
 ];
 
-describe('compensation projection and report', () => {
+describe.each(STORE_KINDS)('compensation projection and report on %s', (kind) => {
   let store: InMemoryEventStore;
-  let readStore: ReadStore;
+  let stores: ReadModelStores;
   let runner: ProjectionRunner;
   let queries: CompensationQueries;
 
   beforeEach(async () => {
     store = new InMemoryEventStore();
-    readStore = ReadStore.open({ path: ':memory:' });
-    queries = new CompensationQueries(readStore);
-    expect(queries.report()).toEqual({ items: [], totals: { claimedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 } });
+    stores = await ReadModelStores.open(kind);
+    queries = new CompensationQueries(stores.readStore);
+    expect(await queries.report()).toEqual({ items: [], totals: { claimedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 } });
     const head = await appendEvents(store, SCENARIO);
-    runner = new ProjectionRunner({ store, readStore, projections: [compensationProjection], logger: new RecordingLogger() });
-    await runner.start();
+    runner = await stores.runner(store, [compensationProjection]);
     await runner.waitFor(head);
   });
 
   afterEach(async () => {
-    await runner.stop();
-    readStore.close();
+    await stores.close();
     await store.close();
   });
 
-  it('totals per operator, year of filing and category, exactly', () => {
-    expect(queries.report()).toEqual({
+  it('totals per operator, year of filing and category, exactly', async () => {
+    expect(await queries.report()).toEqual({
       items: [
         { operatorId: OP_A, year: 2026, category: 'electronic-communications', claimedCents: 12_345 + BIG, approvedCents: 10_001 + BIG - 1, paidCents: 10_002, outstandingCents: BIG - 1 - 1 },
         { operatorId: OP_B, year: 2026, category: 'hosting', claimedCents: 1_001, approvedCents: 0, paidCents: 0, outstandingCents: 0 },
@@ -76,18 +73,18 @@ describe('compensation projection and report', () => {
     });
   });
 
-  it('filters by year and by operator', () => {
-    expect(queries.report({ year: 2027 }).totals).toEqual({ claimedCents: 700, approvedCents: 0, paidCents: 0, outstandingCents: 0 });
-    expect(queries.report({ operatorId: OP_B }).items).toEqual([
+  it('filters by year and by operator', async () => {
+    expect((await queries.report({ year: 2027 })).totals).toEqual({ claimedCents: 700, approvedCents: 0, paidCents: 0, outstandingCents: 0 });
+    expect((await queries.report({ operatorId: OP_B })).items).toEqual([
       { operatorId: OP_B, year: 2026, category: 'hosting', claimedCents: 1_001, approvedCents: 0, paidCents: 0, outstandingCents: 0 },
     ]);
-    expect(queries.report({ year: 2025 })).toEqual({ items: [], totals: { claimedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 } });
+    expect(await queries.report({ year: 2025 })).toEqual({ items: [], totals: { claimedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 } });
   });
 
   it('applying a payment event twice does not count it twice', async () => {
     const again = paid('c1', OP_A, 6_668, 10_001, 'PAY-2');
     const head = await appendEvents(store, [again]);
     await runner.waitFor(head);
-    expect(queries.report({ operatorId: OP_A, year: 2026 }).totals.paidCents).toBe(10_002);
+    expect((await queries.report({ operatorId: OP_A, year: 2026 })).totals.paidCents).toBe(10_002);
   });
 });

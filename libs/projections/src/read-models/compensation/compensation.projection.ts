@@ -20,9 +20,9 @@ export const compensationProjection: Projection = {
         'operator_id TEXT NOT NULL',
         'year INTEGER NOT NULL',
         'category TEXT NOT NULL',
-        'claimed_cents INTEGER NOT NULL',
-        'approved_cents INTEGER',
-        'paid_cents INTEGER NOT NULL DEFAULT 0',
+        'claimed_cents BIGINT NOT NULL',
+        'approved_cents BIGINT',
+        'paid_cents BIGINT NOT NULL DEFAULT 0',
       ],
       indexes: [
         { name: 'by_year', columns: ['year', 'operator_id'] },
@@ -35,7 +35,7 @@ export const compensationProjection: Projection = {
     const e = asDomainEvent(event);
     switch (e.type) {
       case 'CostClaimed':
-        tx.run(`INSERT OR IGNORE INTO ${claims} (claim_id, operator_id, year, category, claimed_cents) VALUES (?, ?, ?, ?, ?)`, [
+        tx.run(`INSERT INTO ${claims} (claim_id, operator_id, year, category, claimed_cents) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, [
           e.data.claimId,
           e.data.operatorId,
           filingYear(e.data.claimedAt),
@@ -47,7 +47,8 @@ export const compensationProjection: Projection = {
         tx.run(`UPDATE ${claims} SET approved_cents = ? WHERE claim_id = ?`, [e.data.approvedCents, e.data.claimId]);
         return;
       case 'CompensationPaid':
-        tx.run(`UPDATE ${claims} SET paid_cents = MAX(paid_cents, ?) WHERE claim_id = ?`, [e.data.totalPaidCents, e.data.claimId]);
+        // The running total only grows: an older payment replayed after a newer one changes nothing.
+        tx.run(`UPDATE ${claims} SET paid_cents = ? WHERE claim_id = ? AND paid_cents < ?`, [e.data.totalPaidCents, e.data.claimId, e.data.totalPaidCents]);
         return;
       default:
         return;
@@ -55,5 +56,5 @@ export const compensationProjection: Projection = {
   },
 };
 
-/** The year of filing is the UTC year, like every instant Vigie records (API.md → Conventions). */
+/** The year of filing is the UTC year, like every instant Vigie records (the API's convention). */
 const filingYear = (claimedAt: string): number => Number(utcDateOf(claimedAt).slice(0, 4));

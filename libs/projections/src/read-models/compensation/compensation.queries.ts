@@ -1,4 +1,4 @@
-import type { ReadStore } from '../../read-store';
+import type { ReadModelStore } from '../../read-model-store';
 
 export interface CompensationFilter {
   readonly year?: number;
@@ -26,37 +26,41 @@ export interface CompensationReport {
 
 interface SumRow {
   readonly operator_id?: string;
-  readonly year?: bigint;
+  readonly year?: number;
   readonly category?: string;
-  readonly claimed: bigint;
-  readonly approved: bigint;
-  readonly paid: bigint;
+  readonly claimed: string;
+  readonly approved: string;
+  readonly paid: string;
 }
 
-const SUMS = 'COALESCE(SUM(claimed_cents), 0) AS claimed, COALESCE(SUM(approved_cents), 0) AS approved, COALESCE(SUM(paid_cents), 0) AS paid';
+/**
+ * Sums read as decimal text in both databases (SQLite's 64-bit integer, PostgreSQL's
+ * NUMERIC), then as bigint: a total is exact or refused, never rounded by a double.
+ */
+const sum = (column: string, alias: string): string => `CAST(COALESCE(SUM(${column}), 0) AS TEXT) AS ${alias}`;
+const SUMS = [sum('claimed_cents', 'claimed'), sum('approved_cents', 'approved'), sum('paid_cents', 'paid')].join(', ');
 
-/** Sums are SQLite 64-bit integers read as bigint: a total is exact or refused, never rounded. */
 const cents = (value: bigint): number => {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('compensation total beyond exact integer range');
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError('compensation total beyond exact integer range');
+  }
   return Number(value);
 };
 
-const amounts = (row: SumRow): CompensationAmounts => ({
-  claimedCents: cents(row.claimed),
-  approvedCents: cents(row.approved),
-  paidCents: cents(row.paid),
-  outstandingCents: cents(row.approved - row.paid),
-});
+const amounts = (row: SumRow): CompensationAmounts => {
+  const [claimed, approved, paid] = [BigInt(row.claimed), BigInt(row.approved), BigInt(row.paid)];
+  return { claimedCents: cents(claimed), approvedCents: cents(approved), paidCents: cents(paid), outstandingCents: cents(approved - paid) };
+};
 
 const ZERO: CompensationAmounts = { claimedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 };
 
-/** Totals per operator, year of filing and category (API.md → Reports), from the active version. */
+/** Totals per operator, year of filing and category (the compensation report), from the active version. */
 export class CompensationQueries {
-  constructor(private readonly readStore: ReadStore) {}
+  constructor(private readonly readStore: ReadModelStore) {}
 
-  report(filter: CompensationFilter = {}): CompensationReport {
-    if (!this.readStore.state.find('compensation')) return { items: [], totals: ZERO };
-    const claims = this.readStore.activeTable('compensation', 'claims');
+  async report(filter: CompensationFilter = {}): Promise<CompensationReport> {
+    const claims = await this.readStore.activeTable('compensation', 'claims');
+    if (!claims) return { items: [], totals: ZERO };
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.year !== undefined) {
@@ -68,15 +72,13 @@ export class CompensationQueries {
       params.push(filter.operatorId);
     }
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const items = this.sums(
-      `SELECT operator_id, year, category, ${SUMS} FROM ${claims} ${condition} GROUP BY operator_id, year, category ORDER BY year, operator_id, category`,
-      params,
+    const items = (
+      await this.readStore.all<SumRow>(
+        `SELECT operator_id, year, category, ${SUMS} FROM ${claims} ${condition} GROUP BY operator_id, year, category ORDER BY year, operator_id, category`,
+        params,
+      )
     ).map((row) => ({ operatorId: String(row.operator_id), year: Number(row.year), category: String(row.category), ...amounts(row) }));
-    const [totals] = this.sums(`SELECT ${SUMS} FROM ${claims} ${condition}`, params);
-    return { items, totals: amounts(totals) };
-  }
-
-  private sums(sql: string, params: readonly unknown[]): SumRow[] {
-    return this.readStore.statement(sql).safeIntegers(true).all(...params) as SumRow[];
+    const totals = await this.readStore.get<SumRow>(`SELECT ${SUMS} FROM ${claims} ${condition}`, params);
+    return { items, totals: totals ? amounts(totals) : ZERO };
   }
 }

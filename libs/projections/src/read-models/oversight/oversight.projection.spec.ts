@@ -1,61 +1,56 @@
-import { ProjectionRunner } from '../../projection-runner';
-import { ReadStore } from '../../read-store';
 import { InMemoryEventStore } from '../../testing/in-memory-event-store';
-import { RecordingLogger } from '../../testing/runner-fixture';
+import { ReadModelStores, STORE_KINDS } from '../../testing/read-model-stores';
 import { appendEvents } from '../read-model.fixtures';
 import { oversightProjection } from './oversight.projection';
 import { oversightReport } from './oversight.queries';
 import { OP_A, OP_B, OVERSIGHT_SCENARIO, R } from './oversight.scenario';
 
-describe('oversight projection', () => {
+describe.each(STORE_KINDS)('oversight projection on %s', (kind) => {
   let store: InMemoryEventStore;
-  let readStore: ReadStore;
-  let runner: ProjectionRunner;
+  let stores: ReadModelStores;
 
   beforeEach(async () => {
     store = new InMemoryEventStore();
-    readStore = ReadStore.open({ path: ':memory:' });
+    stores = await ReadModelStores.open(kind);
     const head = await appendEvents(store, OVERSIGHT_SCENARIO);
-    runner = new ProjectionRunner({ store, readStore, projections: [oversightProjection], logger: new RecordingLogger() });
-    await runner.start();
+    const runner = await stores.runner(store, [oversightProjection]);
     await runner.waitFor(head);
   });
 
   afterEach(async () => {
-    await runner.stop();
-    readStore.close();
+    await stores.close();
     await store.close();
   });
 
-  const rows = (logical: string, order: string): unknown[] =>
-    readStore.all(`SELECT * FROM ${readStore.activeTable('oversight', logical)} ORDER BY ${order}`);
+  const rows = async (logical: string, order: string): Promise<unknown[]> =>
+    stores.readStore.all(`SELECT * FROM ${await stores.readStore.activeTable('oversight', logical)} ORDER BY ${order}`);
 
-  it('folds the events into exact rows, times as epoch milliseconds', () => {
-    expect(rows('requests', 'request_id')).toEqual([
+  it('folds the events into exact rows, times as epoch milliseconds', async () => {
+    expect(await rows('requests', 'request_id')).toEqual([
       { request_id: R.r1, kind: 'subscriber-identification', operator_id: OP_A, filed_at: '2026-03-01T09:00:00Z', filed_ms: Date.parse('2026-03-01T09:00:00Z'), delivered_ms: Date.parse('2026-03-01T12:00:00Z'), declined_ms: null, purged_ms: Date.parse('2026-03-06T00:00:00Z'), notice_sent_ms: null },
       { request_id: R.r2, kind: 'subscriber-identification', operator_id: OP_B, filed_at: '2026-03-02T10:00:00Z', filed_ms: Date.parse('2026-03-02T10:00:00Z'), delivered_ms: null, declined_ms: Date.parse('2026-03-03T10:00:00Z'), purged_ms: null, notice_sent_ms: null },
       { request_id: R.r3, kind: 'technical-data', operator_id: OP_A, filed_at: '2026-03-02T11:00:00Z', filed_ms: Date.parse('2026-03-02T11:00:00Z'), delivered_ms: null, declined_ms: null, purged_ms: null, notice_sent_ms: Date.parse('2026-03-04T11:00:00Z') },
       { request_id: R.r4, kind: 'technical-data', operator_id: OP_A, filed_at: '2026-03-03T12:00:00Z', filed_ms: Date.parse('2026-03-03T12:00:00Z'), delivered_ms: null, declined_ms: null, purged_ms: null, notice_sent_ms: null },
       { request_id: R.r5, kind: 'subscriber-identification', operator_id: OP_A, filed_at: '2026-03-05T01:00:00+01:00', filed_ms: Date.parse('2026-03-05T00:00:00Z'), delivered_ms: Date.parse('2026-03-05T06:00:00Z'), declined_ms: null, purged_ms: Date.parse('2026-03-07T00:00:00Z'), notice_sent_ms: null },
     ]);
-    expect(rows('alerts', 'alert_id')).toEqual([
+    expect(await rows('alerts', 'alert_id')).toEqual([
       { alert_id: 'alert-1', request_id: R.r1, channel: 'email', sent_ms: Date.parse('2026-03-02T09:00:00Z') },
       { alert_id: 'alert-2', request_id: R.r1, channel: 'postal', sent_ms: Date.parse('2026-03-02T09:30:00Z') },
     ]);
-    expect(rows('purges', 'dataset_id')).toEqual([
+    expect(await rows('purges', 'dataset_id')).toEqual([
       { dataset_id: 'ds-1', request_id: R.r1, reason: 'operator-request', purged_ms: Date.parse('2026-03-06T00:00:00Z'), deadline_ms: Date.parse('2028-03-01T12:00:00Z'), overdue: 0 },
       // Purged a day after its deadline: overdue from the dates even though the flag says otherwise.
       { dataset_id: 'ds-5', request_id: R.r5, reason: 'retention-deadline', purged_ms: Date.parse('2026-03-07T00:00:00Z'), deadline_ms: Date.parse('2026-03-06T00:00:00Z'), overdue: 1 },
     ]);
-    expect(rows('lists', 'list_version')).toEqual([
+    expect(await rows('lists', 'list_version')).toEqual([
       { list_version: 1, transmitted_at: '2026-02-20T10:00:00Z', transmitted_ms: Date.parse('2026-02-20T10:00:00Z'), agent_count: 2 },
       { list_version: 2, transmitted_at: '2026-03-04T00:00:00Z', transmitted_ms: Date.parse('2026-03-04T00:00:00Z'), agent_count: 3 },
     ]);
-    expect(rows('accesses', 'accessed_ms').map((r) => (r as { purpose: string }).purpose)).toEqual(['alert-holder', 'characterize-threat']);
+    expect((await rows('accesses', 'accessed_ms')).map((r) => (r as { purpose: string }).purpose)).toEqual(['alert-holder', 'characterize-threat']);
   });
 
-  it('reports the whole log, pending notices waiting until now', () => {
-    expect(oversightReport(readStore, { now: '2026-03-10T00:00:00Z' })).toEqual({
+  it('reports the whole log, pending notices waiting until now', async () => {
+    expect(await oversightReport(stores.readStore, { now: '2026-03-10T00:00:00Z' })).toEqual({
       from: null,
       to: null,
       requests: {
@@ -86,8 +81,8 @@ describe('oversight projection', () => {
     });
   });
 
-  it('filters by business time over [from, to) and measures pending notices against to', () => {
-    const report = oversightReport(readStore, { from: '2026-03-02T00:00:00Z', to: '2026-03-04T00:00:00Z', now: '2026-03-10T00:00:00Z' });
+  it('filters by business time over [from, to) and measures pending notices against to', async () => {
+    const report = await oversightReport(stores.readStore, { from: '2026-03-02T00:00:00Z', to: '2026-03-04T00:00:00Z', now: '2026-03-10T00:00:00Z' });
     expect(report.requests).toEqual({
       total: 3,
       byKind: { 'subscriber-identification': 1, 'technical-data': 2 },
@@ -116,16 +111,18 @@ describe('oversight projection', () => {
     expect(report.habilitationListTransmissions).toEqual([]);
   });
 
-  it('answers zeros before the projection ever ran, and refuses an empty period', () => {
-    const fresh = ReadStore.open({ path: ':memory:' });
+  it('answers zeros before the projection ever ran, and refuses an empty period', async () => {
+    const fresh = await ReadModelStores.open(kind);
     try {
-      const report = oversightReport(fresh, { now: '2026-03-10T00:00:00Z' });
+      const report = await oversightReport(fresh.readStore, { now: '2026-03-10T00:00:00Z' });
       expect(report.requests.total).toBe(0);
       expect(report.requests.byStatus).toEqual({ filed: 0, delivered: 0, declined: 0, purged: 0 });
       expect(report.notices).toEqual({ pending: [], pendingCount: 0, sent: 0, averageWaitSeconds: null });
-      expect(() => oversightReport(fresh, { from: '2026-03-02T00:00:00Z', to: '2026-03-02T00:00:00Z', now: '2026-03-10T00:00:00Z' })).toThrow(RangeError);
+      await expect(
+        oversightReport(fresh.readStore, { from: '2026-03-02T00:00:00Z', to: '2026-03-02T00:00:00Z', now: '2026-03-10T00:00:00Z' }),
+      ).rejects.toThrow(RangeError);
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   });
 });

@@ -31,23 +31,23 @@ export const oversightProjection: Projection = {
         'kind TEXT NOT NULL',
         'operator_id TEXT NOT NULL',
         'filed_at TEXT NOT NULL',
-        'filed_ms INTEGER NOT NULL',
-        'delivered_ms INTEGER',
-        'declined_ms INTEGER',
-        'purged_ms INTEGER',
-        'notice_sent_ms INTEGER',
+        'filed_ms BIGINT NOT NULL',
+        'delivered_ms BIGINT',
+        'declined_ms BIGINT',
+        'purged_ms BIGINT',
+        'notice_sent_ms BIGINT',
       ],
       indexes: [{ name: 'by_filed', columns: ['filed_ms'] }],
     },
     {
       name: 'alerts',
-      columns: ['alert_id TEXT PRIMARY KEY', 'request_id TEXT NOT NULL', 'channel TEXT NOT NULL', 'sent_ms INTEGER NOT NULL'],
+      columns: ['alert_id TEXT PRIMARY KEY', 'request_id TEXT NOT NULL', 'channel TEXT NOT NULL', 'sent_ms BIGINT NOT NULL'],
       indexes: [{ name: 'by_sent', columns: ['sent_ms'] }],
     },
     {
       // Every read of delivered data is a fact of its own (L2321-3: use limited to its purposes).
       name: 'accesses',
-      columns: ['event_id TEXT PRIMARY KEY', 'request_id TEXT NOT NULL', 'purpose TEXT NOT NULL', 'accessed_ms INTEGER NOT NULL'],
+      columns: ['event_id TEXT PRIMARY KEY', 'request_id TEXT NOT NULL', 'purpose TEXT NOT NULL', 'accessed_ms BIGINT NOT NULL'],
       indexes: [{ name: 'by_accessed', columns: ['accessed_ms'] }],
     },
     {
@@ -56,15 +56,15 @@ export const oversightProjection: Projection = {
         'dataset_id TEXT PRIMARY KEY',
         'request_id TEXT NOT NULL',
         'reason TEXT NOT NULL',
-        'purged_ms INTEGER NOT NULL',
-        'deadline_ms INTEGER NOT NULL',
+        'purged_ms BIGINT NOT NULL',
+        'deadline_ms BIGINT NOT NULL',
         'overdue INTEGER NOT NULL',
       ],
       indexes: [{ name: 'by_purged', columns: ['purged_ms'] }],
     },
     {
       name: 'lists',
-      columns: ['list_version INTEGER PRIMARY KEY', 'transmitted_at TEXT NOT NULL', 'transmitted_ms INTEGER NOT NULL', 'agent_count INTEGER NOT NULL'],
+      columns: ['list_version INTEGER PRIMARY KEY', 'transmitted_at TEXT NOT NULL', 'transmitted_ms BIGINT NOT NULL', 'agent_count INTEGER NOT NULL'],
       indexes: [{ name: 'by_transmitted', columns: ['transmitted_ms'] }],
     },
   ],
@@ -126,15 +126,15 @@ function oversightSql(tx: ProjectionTx): OversightSql {
   if (cached) return cached;
   const setOnRequest = (column: string): string => `UPDATE ${requests} SET ${column} = ? WHERE request_id = ?`;
   const sql: OversightSql = {
-    filed: `INSERT OR IGNORE INTO ${requests} (request_id, kind, operator_id, filed_at, filed_ms) VALUES (?, ?, ?, ?, ?)`,
+    filed: `INSERT INTO ${requests} (request_id, kind, operator_id, filed_at, filed_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     noticeSent: setOnRequest('notice_sent_ms'),
     delivered: setOnRequest('delivered_ms'),
     declined: setOnRequest('declined_ms'),
     purged: setOnRequest('purged_ms'),
-    alert: `INSERT OR IGNORE INTO ${tx.table('alerts')} VALUES (?, ?, ?, ?)`,
-    access: `INSERT OR IGNORE INTO ${tx.table('accesses')} VALUES (?, ?, ?, ?)`,
-    purge: `INSERT OR IGNORE INTO ${tx.table('purges')} VALUES (?, ?, ?, ?, ?, ?)`,
-    list: `INSERT OR IGNORE INTO ${tx.table('lists')} VALUES (?, ?, ?, ?)`,
+    alert: `INSERT INTO ${tx.table('alerts')} VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    access: `INSERT INTO ${tx.table('accesses')} VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    purge: `INSERT INTO ${tx.table('purges')} VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    list: `INSERT INTO ${tx.table('lists')} VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   };
   sqlByTable.set(requests, sql);
   return sql;

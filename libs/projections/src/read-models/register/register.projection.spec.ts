@@ -1,36 +1,31 @@
-import { ProjectionRunner } from '../../projection-runner';
-import { ReadStore } from '../../read-store';
 import { InMemoryEventStore } from '../../testing/in-memory-event-store';
-import { RecordingLogger } from '../../testing/runner-fixture';
+import { ReadModelStores, STORE_KINDS } from '../../testing/read-model-stores';
 import { OP_A, OP_B, OVERSIGHT_SCENARIO, R } from '../oversight/oversight.scenario';
 import { appendEvents } from '../read-model.fixtures';
 import { registerProjection } from './register.projection';
 import { RegisterQueries } from './register.queries';
 
-describe('register projection', () => {
+describe.each(STORE_KINDS)('register projection on %s', (kind) => {
   let store: InMemoryEventStore;
-  let readStore: ReadStore;
-  let runner: ProjectionRunner;
+  let stores: ReadModelStores;
   let register: RegisterQueries;
 
   beforeEach(async () => {
     store = new InMemoryEventStore();
-    readStore = ReadStore.open({ path: ':memory:' });
+    stores = await ReadModelStores.open(kind);
     const head = await appendEvents(store, OVERSIGHT_SCENARIO);
-    runner = new ProjectionRunner({ store, readStore, projections: [registerProjection], logger: new RecordingLogger() });
-    await runner.start();
+    const runner = await stores.runner(store, [registerProjection]);
     await runner.waitFor(head);
-    register = new RegisterQueries(readStore);
+    register = new RegisterQueries(stores.readStore);
   });
 
   afterEach(async () => {
-    await runner.stop();
-    readStore.close();
+    await stores.close();
     await store.close();
   });
 
-  it('keeps one exact row per request, with its alerts and its stream revision', () => {
-    expect(register.findRequest(R.r1)).toEqual({
+  it('keeps one exact row per request, with its alerts and its stream revision', async () => {
+    expect(await register.findRequest(R.r1)).toEqual({
       requestId: R.r1,
       kind: 'subscriber-identification',
       status: 'purged',
@@ -50,7 +45,7 @@ describe('register projection', () => {
       // filed, delivered, accessed, two alerts, claimed, purged: revisions 0..6.
       revision: 6,
     });
-    expect(register.findRequest(R.r2)).toEqual({
+    expect(await register.findRequest(R.r2)).toEqual({
       requestId: R.r2,
       kind: 'subscriber-identification',
       status: 'declined',
@@ -62,17 +57,17 @@ describe('register projection', () => {
       alerts: [],
       revision: 1,
     });
-    expect(register.findRequest('unknown')).toBeUndefined();
+    expect(await register.findRequest('unknown')).toBeUndefined();
   });
 
-  it('lists with filters, newest first, and follows the ARCEP notices', () => {
-    expect(register.listRequests({}).map((r) => r.requestId)).toEqual([R.r5, R.r4, R.r3, R.r2, R.r1]);
-    expect(register.listRequests({ operatorId: OP_A, kind: 'technical-data' }).map((r) => [r.requestId, r.status])).toEqual([
+  it('lists with filters, newest first, and follows the ARCEP notices', async () => {
+    expect((await register.listRequests({})).map((r) => r.requestId)).toEqual([R.r5, R.r4, R.r3, R.r2, R.r1]);
+    expect((await register.listRequests({ operatorId: OP_A, kind: 'technical-data' })).map((r) => [r.requestId, r.status])).toEqual([
       [R.r4, 'filed'],
       [R.r3, 'filed'],
     ]);
-    expect(register.listRequests({ status: 'purged' }).map((r) => r.requestId)).toEqual([R.r5, R.r1]);
-    expect(register.listNotices()).toEqual([
+    expect((await register.listRequests({ status: 'purged' })).map((r) => r.requestId)).toEqual([R.r5, R.r1]);
+    expect(await register.listNotices()).toEqual([
       {
         requestId: R.r3,
         incidentId: 'incident-1',
@@ -84,6 +79,6 @@ describe('register projection', () => {
       },
       { requestId: R.r4, incidentId: 'incident-1', dataCategories: ['traffic', 'routing'], openedAt: '2026-03-03T12:00:00Z', status: 'pending' },
     ]);
-    expect(register.listNotices('pending').map((n) => n.requestId)).toEqual([R.r4]);
+    expect((await register.listNotices('pending')).map((n) => n.requestId)).toEqual([R.r4]);
   });
 });

@@ -114,7 +114,7 @@ function registerSql(requests: string, alerts: string): RegisterSql {
     notified: touch('notice_sent_at = ?, notice_reference = ?, '),
     delivered: touch("status = 'delivered', delivered_at = ?, dataset_id = ?, record_count = ?, retention_deadline = ?, "),
     declined: touch("status = 'declined', declined_at = ?, "),
-    alert: `INSERT OR IGNORE INTO ${alerts} VALUES (?, ?, ?, ?)`,
+    alert: `INSERT INTO ${alerts} VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     purged: touch("status = 'purged', purged_at = ?, "),
     touched: touch(''),
   };

@@ -1,4 +1,4 @@
-import type { ReadStore } from '../../read-store';
+import type { ReadModelStore } from '../../read-model-store';
 
 export interface RequestView {
   readonly requestId: string;
@@ -61,21 +61,21 @@ const optional = <K extends string, V>(key: K, value: V | null): { [P in K]?: V 
 
 /** Reads of the register, always from the active version's tables. */
 export class RegisterQueries {
-  constructor(private readonly readStore: ReadStore) {}
+  constructor(private readonly readStore: ReadModelStore) {}
 
-  private table(logical: 'requests' | 'alerts'): string | undefined {
-    return this.readStore.state.find('register') ? this.readStore.activeTable('register', logical) : undefined;
+  private table(logical: 'requests' | 'alerts'): Promise<string | undefined> {
+    return this.readStore.activeTable('register', logical);
   }
 
-  findRequest(requestId: string): RequestView | undefined {
-    const requests = this.table('requests');
+  async findRequest(requestId: string): Promise<RequestView | undefined> {
+    const requests = await this.table('requests');
     if (!requests) return undefined;
-    const row = this.readStore.get<RequestRow>(`SELECT * FROM ${requests} WHERE request_id = ?`, [requestId]);
+    const row = await this.readStore.get<RequestRow>(`SELECT * FROM ${requests} WHERE request_id = ?`, [requestId]);
     return row && this.view(row);
   }
 
-  listRequests(filter: RequestFilter): RequestView[] {
-    const requests = this.table('requests');
+  async listRequests(filter: RequestFilter): Promise<RequestView[]> {
+    const requests = await this.table('requests');
     if (!requests) return [];
     const where: string[] = [];
     const params: unknown[] = [];
@@ -90,29 +90,31 @@ export class RegisterQueries {
       }
     }
     const sql = `SELECT * FROM ${requests} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY filed_at DESC, request_id LIMIT ?`;
-    return this.readStore.all<RequestRow>(sql, [...params, filter.limit ?? 1000]).map((row) => this.view(row));
+    const rows = await this.readStore.all<RequestRow>(sql, [...params, filter.limit ?? 1000]);
+    return Promise.all(rows.map((row) => this.view(row)));
   }
 
-  listNotices(status?: 'pending' | 'sent'): NoticeView[] {
-    const requests = this.table('requests');
+  async listNotices(status?: 'pending' | 'sent'): Promise<NoticeView[]> {
+    const requests = await this.table('requests');
     if (!requests) return [];
     const condition = status === 'pending' ? 'AND notice_sent_at IS NULL' : status === 'sent' ? 'AND notice_sent_at IS NOT NULL' : '';
-    return this.readStore
-      .all<RequestRow>(`SELECT * FROM ${requests} WHERE kind = 'technical-data' ${condition} ORDER BY filed_at, request_id`)
-      .map((row) => ({
+    const rows = await this.readStore.all<RequestRow>(
+      `SELECT * FROM ${requests} WHERE kind = 'technical-data' ${condition} ORDER BY filed_at, request_id`,
+    );
+    return rows.map((row) => ({
         requestId: row.request_id,
         incidentId: row.incident_id ?? '',
         dataCategories: JSON.parse(row.data_categories ?? '[]') as string[],
         openedAt: row.filed_at,
         ...optional('sentAt', row.notice_sent_at),
         ...optional('reference', row.notice_reference),
-        status: row.notice_sent_at === null ? 'pending' : 'sent',
-      }));
+      status: row.notice_sent_at === null ? 'pending' : 'sent',
+    }));
   }
 
-  private view(row: RequestRow): RequestView {
-    const alerts = this.readStore.all<{ alert_id: string; channel: string; sent_at: string }>(
-      `SELECT alert_id, channel, sent_at FROM ${this.table('alerts')} WHERE request_id = ? ORDER BY sent_at, alert_id`,
+  private async view(row: RequestRow): Promise<RequestView> {
+    const alerts = await this.readStore.all<{ alert_id: string; channel: string; sent_at: string }>(
+      `SELECT alert_id, channel, sent_at FROM ${await this.table('alerts')} WHERE request_id = ? ORDER BY sent_at, alert_id`,
       [row.request_id],
     );
     return {

@@ -38,8 +38,8 @@ export const retentionProjection: Projection = {
     switch (e.type) {
       case 'DataDelivered':
         tx.run(
-          `INSERT OR IGNORE INTO ${datasets} (dataset_id, request_id, kind, delivered_at, retention_deadline, key_id)
-           VALUES (@datasetId, @requestId, @kind, @deliveredAt, @retentionDeadline, @keyId)`,
+          `INSERT INTO ${datasets} (dataset_id, request_id, kind, delivered_at, retention_deadline, key_id)
+           VALUES (@datasetId, @requestId, @kind, @deliveredAt, @retentionDeadline, @keyId) ON CONFLICT DO NOTHING`,
           {
             datasetId: e.data.datasetId,
             requestId: e.data.requestId,

@@ -1,4 +1,4 @@
-import type { ReadStore } from '../../read-store';
+import type { ReadModelStore } from '../../read-model-store';
 
 export type RetentionStatus = 'retained' | 'purged' | 'overdue';
 export const RETENTION_STATUSES: readonly RetentionStatus[] = ['retained', 'purged', 'overdue'];
@@ -49,29 +49,25 @@ const keyRow = (row: DatasetRow): DatasetKeyRow => ({ requestId: row.request_id,
  * every `at` is in the one `YYYY-MM-DDTHH:mm:ss.sssZ` form (addCalendarPeriod, toISOString).
  */
 export class RetentionQueries {
-  constructor(private readonly readStore: ReadStore) {}
+  constructor(private readonly readStore: ReadModelStore) {}
 
-  private table(): string | undefined {
-    return this.readStore.state.find('retention') ? this.readStore.activeTable('retention', 'datasets') : undefined;
-  }
-
-  private rows(where: string, params: readonly unknown[]): DatasetRow[] {
-    const datasets = this.table();
+  private async rows(where: string, params: readonly unknown[]): Promise<DatasetRow[]> {
+    const datasets = await this.readStore.activeTable('retention', 'datasets');
     if (!datasets) return [];
     return this.readStore.all<DatasetRow>(`SELECT * FROM ${datasets} WHERE ${where} ORDER BY retention_deadline, dataset_id`, params);
   }
 
   /** Datasets still held whose deadline is at or before `at`: what the scheduler purges. */
-  due(at: string): DatasetKeyRow[] {
-    return this.rows('purged_at IS NULL AND retention_deadline <= ?', [at]).map(keyRow);
+  async due(at: string): Promise<DatasetKeyRow[]> {
+    return (await this.rows('purged_at IS NULL AND retention_deadline <= ?', [at])).map(keyRow);
   }
 
   /** Datasets purged in the log, with their key ids, to reconcile keys still active in the vault. */
-  purgedWithKeys(): DatasetKeyRow[] {
-    return this.rows('purged_at IS NOT NULL', []).map(keyRow);
+  async purgedWithKeys(): Promise<DatasetKeyRow[]> {
+    return (await this.rows('purged_at IS NOT NULL', [])).map(keyRow);
   }
 
-  report(filter: RetentionReportFilter): RetentionItem[] {
+  async report(filter: RetentionReportFilter): Promise<RetentionItem[]> {
     const where = ['1 = 1'];
     const params: unknown[] = [];
     if (filter.dueBefore !== undefined) {
@@ -87,12 +83,12 @@ export class RetentionQueries {
       where.push('purged_at IS NULL AND retention_deadline >= ?');
       params.push(filter.now);
     }
-    return this.rows(where.join(' AND '), params).map((row) => this.item(row, filter.now));
+    return (await this.rows(where.join(' AND '), params)).map((row) => this.item(row, filter.now));
   }
 
   private item(row: DatasetRow, now: string): RetentionItem {
     const purged = row.purged_at !== null;
-    const late = purged ? row.overdue === 1 : row.retention_deadline < now;
+    const late = purged ? Number(row.overdue) === 1 : row.retention_deadline < now;
     return {
       datasetId: row.dataset_id,
       requestId: row.request_id,
