@@ -2,12 +2,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ManualClock } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
-import { ProjectionRunner, ReadStore } from '@vigie/projections';
+import type { ProjectionRunner, ReadModelStore } from '@vigie/projections';
 import {
   EVENT_STORE,
   EventStoreModule,
   loadConfig,
   PROJECTION_RUNNER,
+  READ_MODEL_STORE,
   ReadModelsModule,
   RetentionScheduler,
   VaultModule,
@@ -108,7 +109,7 @@ describe('process composition', () => {
     record(app.get(RetentionScheduler), 'stop', 'scheduler');
     record(app.get<ProjectionRunner>(PROJECTION_RUNNER), 'stop', 'runner');
     record(app.get<EventStore>(EVENT_STORE), 'close', 'store');
-    record(app.get(ReadStore), 'close', 'readStore');
+    record(app.get<ReadModelStore>(READ_MODEL_STORE), 'close', 'readStore');
     record(app.get(Vault), 'close', 'vault');
     record(app.get(IdempotencyStore), 'close', 'idempotency');
 
@@ -124,7 +125,7 @@ describe('process composition', () => {
     const calls: string[] = [];
     const record = recorder(calls);
     const store = worker.context.get<EventStore>(EVENT_STORE);
-    const readStore = worker.context.get(ReadStore);
+    const readStore = worker.context.get<ReadModelStore>(READ_MODEL_STORE);
     const vault = worker.context.get(Vault);
     record(worker.context.get(WorkerHttpServer), 'beforeApplicationShutdown', 'http');
     record(worker.context.get(RetentionScheduler), 'stop', 'scheduler');
