@@ -2,12 +2,14 @@ import {
   BACKWARDS,
   END,
   FORWARDS,
+  StreamDeletedError as ClientStreamDeletedError,
   StreamNotFoundError,
   type Direction,
   type EventStoreDBClient,
   type ReadRevision,
   type StreamingRead,
 } from '@eventstore/db-client';
+import { StreamDeletedError } from '../event-store.errors';
 import type { RecordedEvent } from '../event-store.port';
 import { toRecordedEvent } from './eventstoredb-translate';
 
@@ -25,7 +27,7 @@ export async function* drain<T>(read: StreamingRead<T>): AsyncGenerator<T> {
   }
 }
 
-/** Events of a stream from a revision; a missing stream yields nothing. */
+/** Events of a stream from a revision; a missing stream yields nothing, a deleted one throws. */
 export async function* readStreamEvents(
   client: EsdbClient,
   streamId: string,
@@ -36,6 +38,7 @@ export async function* readStreamEvents(
     for await (const resolved of drain(read)) yield toRecordedEvent(resolved);
   } catch (error) {
     if (error instanceof StreamNotFoundError) return;
+    if (error instanceof ClientStreamDeletedError) throw new StreamDeletedError(streamId);
     throw error;
   }
 }
