@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { systemClock, type Clock } from '@vigie/domain';
 import { SqliteEventStore, type EventStore } from '@vigie/event-store';
 import { EventStoreDbEventStore } from '@vigie/event-store/eventstoredb';
-import { listAgentIds, ProjectionRunner, ReadStore, RegisterQueries, type Projection } from '@vigie/projections';
+import { ProjectionRunner, ReadStore, RegisterQueries, type Projection } from '@vigie/projections';
 import type { WorkflowDeps } from '@vigie/workflow';
 import { loadOrCreateMasterKey, openDataKeyStore, Vault } from '@vigie/vault';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
@@ -53,10 +53,6 @@ export class VigieRuntime {
       vault,
       retention: config.retention,
       tariffs: config.tariffs,
-      agentIds: async () => {
-        await this.settle(await store.headPosition());
-        return listAgentIds(readStore);
-      },
     };
   }
 
