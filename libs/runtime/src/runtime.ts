@@ -85,6 +85,7 @@ export class VigieRuntime {
     const vault = await Vault.open({
       masterKey: loadOrCreateMasterKey({ dataDir: config.dataDir, envValue: config.masterKeyHex }),
       keys: await openDataKeyStore({ dataDir: config.dataDir }),
+      clock: options.clock ?? systemClock,
     });
     const readStore = ReadStore.open({ path: path.join(config.dataDir, 'read.db') });
     const runner = options.runProjections

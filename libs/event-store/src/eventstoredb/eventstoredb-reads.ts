@@ -11,7 +11,7 @@ import {
 } from '@eventstore/db-client';
 import { StreamDeletedError } from '../event-store.errors';
 import type { RecordedEvent } from '../event-store.port';
-import { toRecordedEvent } from './eventstoredb-translate';
+import { toReadError, toRecordedEvent } from './eventstoredb-translate';
 
 /** The calls of the client the adapter makes; a narrow type keeps them in sight. */
 export type EsdbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
@@ -39,7 +39,7 @@ export async function* readStreamEvents(
   } catch (error) {
     if (error instanceof StreamNotFoundError) return;
     if (error instanceof ClientStreamDeletedError) throw new StreamDeletedError(streamId);
-    throw error;
+    throw toReadError(error, 0n);
   }
 }
 

@@ -47,9 +47,12 @@ export class FakeEsdbClient implements EsdbClient {
 
   readStream<K extends EventType = EventType>(streamName: string, options: ReadStreamOptions = {}): StreamingRead<ResolvedEvent<K>> {
     const records = this.server.streamRecords(streamName);
+    const readFault = this.server.takeReadFault();
     const failure = this.disposed
       ? this.disposedError()
-      : this.server.isDeleted(streamName)
+      : readFault !== undefined
+        ? readFault
+        : this.server.isDeleted(streamName)
         ? esdbErrors.streamDeleted(streamName)
         : records === undefined
           ? new StreamNotFoundError(undefined, streamName)

@@ -26,6 +26,8 @@ export interface PlannedAppendFault {
   /** True: the events are stored before the failure (the ambiguous case). */
   readonly commit: boolean;
   readonly error: Error;
+  /** Stream reads that fail with the same error right after (the node stays unreachable a moment). */
+  readonly failingReads?: number;
 }
 
 /**

@@ -37,6 +37,7 @@ export class FakeEsdbServer implements SubscriptionSeam {
   private readonly plannedDrops: PlannedDrop[] = [];
   private readonly plannedFaults: PlannedAppendFault[] = [];
   private readonly deleted = new Set<string>();
+  private readonly readFaults: Error[] = [];
   /**
    * The leader's in-memory cache of recent event ids (the only way `any` / `stream_exists`
    * retries are recognised): it does not survive a restart or a leader change.
@@ -68,6 +69,16 @@ export class FakeEsdbServer implements SubscriptionSeam {
     this.plannedFaults.push(fault);
   }
 
+  /** The next `count` stream reads fail with `error` (the node cannot be reached meanwhile). */
+  planReadFaults(count: number, error: Error): void {
+    for (let i = 0; i < count; i++) this.readFaults.push(error);
+  }
+
+  /** Consumed by every stream read of the clients. */
+  takeReadFault(): Error | undefined {
+    return this.readFaults.shift();
+  }
+
   /** A node restart or a new leader: the id cache is gone and every subscription breaks. */
   restart(error: Error): void {
     this.recentIds = new Map();
@@ -92,6 +103,7 @@ export class FakeEsdbServer implements SubscriptionSeam {
     const fault = this.plannedFaults.shift();
     if (fault === undefined) return this.appendNow(streamName, events, expected);
     if (fault.commit) this.appendNow(streamName, events, expected);
+    this.planReadFaults(fault.failingReads ?? 0, fault.error);
     throw fault.error;
   }
 
