@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ManualClock } from '@vigie/domain';
-import { loadConfig, sha256Hex, VigieRuntime, type Principal, type VigieConfig } from '@vigie/runtime';
+import { loadConfig, sha256Hex, VigieRuntime, type Principal, type RuntimeOptions, type VigieConfig } from '@vigie/runtime';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -46,11 +46,13 @@ export interface TestApp {
 export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
 
 /** The real application on a temporary data dir, with a clock the test moves by hand. */
-export async function startTestApp(options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock; wrapEventStore?: RuntimeOptions['wrapEventStore'] } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
-  const runtime = await VigieRuntime.open(config, { clock, runProjections: true, projections: ALL_PROJECTIONS });
+  const runtime = await VigieRuntime.open(config, { clock, runProjections: true, projections: ALL_PROJECTIONS, wrapEventStore: options.wrapEventStore });
   const principals = new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
   const app = await createApp({ runtime, principals, logger: false });
   await app.init();

@@ -19,6 +19,8 @@ export interface RuntimeOptions {
   readonly runProjections: boolean;
   readonly projections?: readonly Projection[];
   readonly collectProcessMetrics?: boolean;
+  /** Tests only: wraps the event store (fault injection) before anything uses it. */
+  readonly wrapEventStore?: (store: EventStore) => EventStore;
 }
 
 /**
@@ -81,7 +83,7 @@ export class VigieRuntime {
     const raw: EventStore = config.eventStoreConnectionString
       ? EventStoreDbEventStore.connect(config.eventStoreConnectionString)
       : SqliteEventStore.open({ path: path.join(config.dataDir, 'events.db') });
-    const store = new InstrumentedEventStore(raw, registry);
+    const store = new InstrumentedEventStore(options.wrapEventStore?.(raw) ?? raw, registry);
     const vault = await Vault.open({
       masterKey: loadOrCreateMasterKey({ dataDir: config.dataDir, envValue: config.masterKeyHex }),
       keys: await openDataKeyStore({ dataDir: config.dataDir }),
