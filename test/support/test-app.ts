@@ -101,12 +101,16 @@ export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigi
 
 /** The real application on a temporary data dir, with a clock the test moves by hand. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock; runProjections?: boolean } = {},
+  options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock; runProjections?: boolean; wrapEventStore?: (store: EventStore) => EventStore } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
-  const app = await createApp({ config, principals: testPrincipals(), clock, runProjections: options.runProjections ?? true, logger: false });
+  const app = await createApp({
+    config, principals: testPrincipals(), clock, runProjections: options.runProjections ?? true,
+    ...(options.wrapEventStore ? { wrapEventStore: options.wrapEventStore } : {}),
+    logger: false,
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock } from '@vigie/domain';
+import type { EventStore } from '@vigie/event-store';
 import { infrastructureModules, type VigieConfig } from '@vigie/runtime';
 import { ALL_PROJECTIONS } from '@vigie/runtime/all-projections';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -21,6 +22,8 @@ export interface AppModuleOptions {
   readonly collectProcessMetrics?: boolean;
   /** An idempotency store to use instead of the configured one (tests of several replicas). */
   readonly idempotencyStore?: IdempotencyStore;
+  /** Tests only: wraps the event store (fault injection). */
+  readonly wrapEventStore?: (store: EventStore) => EventStore;
 }
 
 /** The API process: the shared infrastructure, then one module per part of the workflow. */
@@ -35,6 +38,7 @@ export class AppModule {
           ...(options.clock ? { clock: options.clock } : {}),
           ...(runProjections ? { projections: ALL_PROJECTIONS } : {}),
           collectProcessMetrics: options.collectProcessMetrics ?? false,
+          ...(options.wrapEventStore ? { wrapEventStore: options.wrapEventStore } : {}),
         }),
         PrincipalsModule.forRoot(options.principals),
         IdempotencyModule.forRoot(config, options.idempotencyStore),

@@ -99,6 +99,8 @@ describe('vigie (in process)', () => {
     const rest = await vigie(['export', '--from', from, '--out', path.join(dir, 'rest.ndjson'), '--json']);
     expect(fs.readFileSync(path.join(dir, 'rest.ndjson'), 'utf8').trimEnd().split('\n')).toEqual(lines.slice(5));
     expect(JSON.parse(rest.out).events).toBe(lines.length - 5);
+    const nowhere = await vigie(['export', '--from', String(BigInt(JSON.parse(lines[lines.length - 1]).position as string) + 1n), '--out', path.join(dir, 'none.ndjson')]);
+    expect(nowhere).toMatchObject({ code: 2, err: expect.stringMatching(/--from must be the position of an event/) });
 
     const tampered = lines.map((l) => JSON.parse(l));
     const victim = tampered.find((e) => e.type === 'DataDelivered');

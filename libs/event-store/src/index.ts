@@ -5,3 +5,4 @@ export { chainHash, chainHashFromCanonical, GENESIS_HASH } from './hash-chain';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { CommitInfo } from './sqlite/group-commit.queue';
 export { ChainVerifier } from './verify/chain-verifier';
+export { assertEventPosition, isEventPosition } from './event-position';

@@ -7,6 +7,13 @@ export interface WrappedDataKey {
   readonly wrappedKey: Buffer;
 }
 
+/** An active key as listed for reconciliation: never the wrapped bytes. */
+export interface ActiveKeyInfo {
+  readonly keyId: string;
+  readonly datasetId: string;
+  readonly createdAt: string;
+}
+
 export type DataKeyLookup =
   | ({ readonly status: 'active' } & WrappedDataKey)
   | { readonly status: 'destroyed' }
@@ -25,6 +32,12 @@ export interface DataKeyStore {
   /** The wrapped key, or whether it was destroyed or never stored. */
   find(keyId: string): Promise<DataKeyLookup>;
   status(keyId: string): Promise<KeyStatus>;
+  /**
+   * Active keys created strictly before `instant` (ISO 8601), oldest first, at most
+   * `limit`. Keys stored without a creation time are left out: their age is unknown, so
+   * no reconciliation may judge them abandoned.
+   */
+  listActiveCreatedBefore(instant: string, limit: number): Promise<readonly ActiveKeyInfo[]>;
   /**
    * Final and idempotent: overwrites the wrapped key, deletes it and records a tombstone
    * in one transaction, so no reader ever sees the key gone without the tombstone.

@@ -1,4 +1,4 @@
-export type { DataKeyLookup, DataKeyStore, KeyStatus, WrappedDataKey } from './data-key-store';
+export type { ActiveKeyInfo, DataKeyLookup, DataKeyStore, KeyStatus, WrappedDataKey } from './data-key-store';
 export { loadOrCreateMasterKey, MASTER_KEY_ENV, MASTER_KEY_FILE, type MasterKeyOptions } from './master-key';
 export { openDataKeyStore, VAULT_FILE, type DataKeyStoreChoice } from './open-data-key-store';
 export { PgDataKeyStore } from './pg-data-key-store';

@@ -1,5 +1,5 @@
 import type { PgDatabase } from '@vigie/postgres';
-import type { DataKeyLookup, DataKeyStore, KeyStatus, WrappedDataKey } from './data-key-store';
+import type { ActiveKeyInfo, DataKeyLookup, DataKeyStore, KeyStatus, WrappedDataKey } from './data-key-store';
 import { VAULT_PG_MIGRATIONS } from './pg-data-key-store.migrations';
 import { VaultError, VaultIntegrityError } from './vault.errors';
 
@@ -45,6 +45,15 @@ export class PgDataKeyStore implements DataKeyStore {
       key.wrappedKey,
       key.createdAt ?? null,
     ]);
+  }
+
+  async listActiveCreatedBefore(instant: string, limit: number): Promise<readonly ActiveKeyInfo[]> {
+    this.ensureOpen();
+    const rows = await this.db.query<{ key_id: string; dataset_id: string; created_at: Date }>(
+      'SELECT key_id, dataset_id, created_at FROM vault_data_keys WHERE created_at IS NOT NULL AND created_at < $1::timestamptz ORDER BY created_at, key_id LIMIT $2',
+      [instant, limit],
+    );
+    return rows.map((r) => ({ keyId: r.key_id, datasetId: r.dataset_id, createdAt: new Date(r.created_at).toISOString() }));
   }
 
   /** One statement, one snapshot: a concurrent destroy is seen whole or not at all. */

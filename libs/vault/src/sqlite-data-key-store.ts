@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { chmodSync } from 'node:fs';
-import type { DataKeyLookup, DataKeyStore, KeyStatus, WrappedDataKey } from './data-key-store';
+import type { ActiveKeyInfo, DataKeyLookup, DataKeyStore, KeyStatus, WrappedDataKey } from './data-key-store';
 import { prepareSqliteDataKeyDb } from './sqlite-data-key-store.schema';
 import { VaultError } from './vault.errors';
 
@@ -12,7 +12,7 @@ export interface SqliteDataKeyStoreOptions {
 
 const KEY_CHECK = 'key-check';
 
-type StatementName = 'insert' | 'select' | 'exists' | 'isDestroyed' | 'zero' | 'remove' | 'tombstone' | 'readMeta' | 'insertMeta';
+type StatementName = 'insert' | 'select' | 'exists' | 'listBefore' | 'isDestroyed' | 'zero' | 'remove' | 'tombstone' | 'readMeta' | 'insertMeta';
 
 /** The single-host store: one private SQLite file next to the event log. */
 export class SqliteDataKeyStore implements DataKeyStore {
@@ -24,6 +24,9 @@ export class SqliteDataKeyStore implements DataKeyStore {
       insert: db.prepare('INSERT INTO data_keys (key_id, dataset_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)'),
       select: db.prepare('SELECT dataset_id, wrapped_key FROM data_keys WHERE key_id = ?'),
       exists: db.prepare('SELECT 1 FROM data_keys WHERE key_id = ?'),
+      listBefore: db.prepare(
+        'SELECT key_id, dataset_id, created_at FROM data_keys WHERE created_at IS NOT NULL AND created_at < ? ORDER BY created_at, key_id LIMIT ?',
+      ),
       isDestroyed: db.prepare('SELECT 1 FROM destroyed_keys WHERE key_id = ?'),
       zero: db.prepare('UPDATE data_keys SET wrapped_key = zeroblob(length(wrapped_key)) WHERE key_id = ?'),
       remove: db.prepare('DELETE FROM data_keys WHERE key_id = ?'),
@@ -49,6 +52,13 @@ export class SqliteDataKeyStore implements DataKeyStore {
   async put(keyId: string, key: WrappedDataKey & { readonly createdAt?: string }): Promise<void> {
     this.ensureOpen();
     this.stmts.insert.run(keyId, key.datasetId, key.wrappedKey, key.createdAt ?? null);
+  }
+
+  /** Instants are stored as ISO 8601 UTC strings of one width, so text order is time order. */
+  async listActiveCreatedBefore(instant: string, limit: number): Promise<readonly ActiveKeyInfo[]> {
+    this.ensureOpen();
+    const rows = this.stmts.listBefore.all(instant, limit) as { key_id: string; dataset_id: string; created_at: string }[];
+    return rows.map((r) => ({ keyId: r.key_id, datasetId: r.dataset_id, createdAt: r.created_at }));
   }
 
   async find(keyId: string): Promise<DataKeyLookup> {

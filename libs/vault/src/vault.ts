@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gcmDecrypt, gcmEncrypt, KEY_BYTES, packBox, randomKey, unpackBox } from './aes-gcm';
-import type { DataKeyStore, KeyStatus } from './data-key-store';
+import type { ActiveKeyInfo, DataKeyStore, KeyStatus } from './data-key-store';
 import { decodeSealed, SEALED_ALG, type SealedDataset } from './sealed-dataset';
 import { KeyDestroyedError, KeyNotFoundError, MasterKeyError, MasterKeyMismatchError, VaultError, VaultIntegrityError } from './vault.errors';
 
@@ -100,6 +100,11 @@ export class Vault {
   /** A delivery refused after sealing: its key must not outlive the refusal. */
   async discard(keyId: string): Promise<void> {
     await this.destroy(keyId);
+  }
+
+  /** Active keys older than `instant`, for the reconciliation of keys no event refers to. */
+  async activeKeysCreatedBefore(instant: string, limit = 1000): Promise<readonly ActiveKeyInfo[]> {
+    return this.keys.listActiveCreatedBefore(instant, limit);
   }
 
   async has(keyId: string): Promise<KeyStatus> {

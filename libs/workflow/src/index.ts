@@ -21,3 +21,4 @@ export * from './claims/claim-reservations';
 export * from './claims/get-claim';
 export * from './claims/pay-compensation';
 export * from './claims/tariffs';
+export * from './retention/orphan-keys.reconciler';

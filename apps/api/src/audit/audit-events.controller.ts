@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RecordedEvent } from '@vigie/event-store';
+import { assertEventPosition, type RecordedEvent } from '@vigie/event-store';
 import { EVENT_STORE } from '@vigie/runtime';
 import type { EventStore } from '@vigie/event-store';
 import { Roles } from '../auth/roles.decorator';
@@ -38,6 +38,8 @@ export class AuditEventsController {
   async events(@Query() query: AuditEventsQuery): Promise<AuditPageDto> {
     const after = query.from === undefined ? 0n : BigInt(query.from);
     if (after > MAX_POSITION) fail(400, 'VALIDATION_FAILED', 'The request is not valid.', [{ field: 'from', message: 'from is beyond any log position' }]);
+    // Only an event's position is a cursor (EventStoreDB refuses any other offset).
+    await assertEventPosition(this.store, after);
     const limit = query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit);
     // One more than asked: a full page is only "not the end" when something follows it.
     const items: AuditEventDto[] = [];

@@ -54,6 +54,9 @@ describe('Audit over HTTP', () => {
     const tail = await page(`?from=${all.items[all.items.length - 4].position}&limit=3`).expect(200);
     expect(tail.body).toEqual({ items: last3, next: null });
     expect((await page(`?from=${all.items[all.items.length - 1].position}`).expect(200)).body).toEqual({ items: [], next: null });
+    // Only an event's position is a cursor: past the head, or between events on EventStoreDB.
+    const beyond = await page(`?from=${BigInt(all.items[all.items.length - 1].position as string) + 1n}`).expect(400);
+    expect(beyond.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'from' }] });
   });
 
   it('delivers the data still encrypted, as stored in the log', async () => {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@vigie/domain';
-import { StoreUnavailableError, WrongExpectedVersionError } from '@vigie/event-store';
+import { AppendTooLargeError, InvalidPositionError, StoreUnavailableError, WrongExpectedVersionError } from '@vigie/event-store';
 import { KeyDestroyedError } from '@vigie/vault';
 import type { FastifyReply } from 'fastify';
 import { statusOfDomainCode } from './domain-error-status';
@@ -45,7 +45,14 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof WrongExpectedVersionError) {
       return problem(409, 'CONFLICT', 'The resource was changed concurrently; retry the command.');
     }
-    // Nothing was written (a busy log rejects its whole batch): the same request may be sent again.
+    if (error instanceof AppendTooLargeError) {
+      return problem(413, 'PAYLOAD_TOO_LARGE', `Once sealed, the request is ${error.sizeBytes} bytes; the event store takes at most ${error.limitBytes} bytes per command.`);
+    }
+    if (error instanceof InvalidPositionError) {
+      return problem(400, 'VALIDATION_FAILED', 'The position is not the position of an event of this log.', [{ field: 'from', message: 'not an event position' }]);
+    }
+    // Busy or unreachable; or the append's outcome is unknown: the same request (same
+    // Idempotency-Key) finds what was stored, or stores it once.
     if (error instanceof StoreUnavailableError) {
       return problem(503, 'UNAVAILABLE', 'The event log is busy or unreachable; retry the request.');
     }

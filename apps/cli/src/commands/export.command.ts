@@ -7,6 +7,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from '../cli-io';
 import { exportNdjson } from '../archive/ndjson-export';
 import { formatPairs, print } from '../output/print';
 import { withStore } from '../cli-context';
+import { isEventPosition } from '@vigie/event-store';
 
 /** Opens the archive file, turning "no such directory" and the like into bad input. */
 async function openOut(file: string): Promise<NodeJS.WritableStream & { end(cb?: () => void): unknown }> {
@@ -30,6 +31,7 @@ export function exportCommand(program: Command, io: CliIo, done: (code: ExitCode
     .action(async (options: { from?: bigint; out: string; json?: boolean }) => {
       const file = path.resolve(io.cwd, options.out);
       const summary = await withStore(io, async (store) => {
+        if (!(await isEventPosition(store, options.from ?? 0n))) throw new UsageError('--from must be the position of an event of this log');
         const out = await openOut(file);
         try {
           return await exportNdjson(store, out, options.from ?? 0n);

@@ -1,9 +1,10 @@
-import { NO_STREAM, type AppendExpectedRevision, type AppendResult as ClientAppendResult } from '@eventstore/db-client';
-import { EventStoreError, WrongExpectedVersionError } from '../event-store.errors';
+import { FORWARDS, NO_STREAM, type AppendExpectedRevision, type AppendResult as ClientAppendResult } from '@eventstore/db-client';
+import { AppendTooLargeError, DuplicateEventError, EventStoreError, WrongExpectedVersionError } from '../event-store.errors';
 import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store.port';
 import { GENESIS_HASH } from '../hash-chain';
+import { appendBytes, DEFAULT_MAX_APPEND_BYTES } from './eventstoredb-append-size';
 import { toEventData } from './eventstoredb-event-data';
-import { readAt, readTail, type EsdbClient } from './eventstoredb-reads';
+import { collect, readAt, readStreamEvents, readTail, type EsdbClient } from './eventstoredb-reads';
 import { isClientWrongExpectedVersion, toClientExpectedRevision, toPortError } from './eventstoredb-translate';
 
 /** 'any' and 'stream-exists' are pinned to the revision we read; a race is retried this often. */
@@ -25,18 +26,22 @@ export async function appendChained(
   streamId: string,
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
+  maxAppendBytes: number = DEFAULT_MAX_APPEND_BYTES,
 ): Promise<AppendResult> {
   if (events.length === 0) return checkOnly(client, streamId, expected);
   for (let attempt = 1; ; attempt++) {
     const plan = await planAppend(client, streamId, events, expected);
     if (plan.kind === 'done') return plan.result;
+    const data = toEventData(plan.previousHash, events);
+    const size = appendBytes(data);
+    if (size > maxAppendBytes) throw new AppendTooLargeError(streamId, size, maxAppendBytes);
     try {
-      const result = await client.appendToStream(streamId, toEventData(plan.previousHash, events), { expectedRevision: plan.expected });
+      const result = await client.appendToStream(streamId, data, { expectedRevision: plan.expected });
       return await toAppendResult(client, streamId, result, plan.headKnown);
     } catch (error) {
       const floating = expected === 'any' || expected === 'stream-exists';
       if (floating && isClientWrongExpectedVersion(error) && attempt < MAX_ATTEMPTS) continue;
-      throw toPortError(error, streamId, expected);
+      throw toPortError(error, streamId, expected, size);
     }
   }
 }
@@ -77,7 +82,7 @@ async function planAppend(
         if (expected === 'stream-exists') throw new WrongExpectedVersionError(streamId, expected, 'no-stream');
         return { kind: 'write', previousHash: GENESIS_HASH, expected: NO_STREAM, headKnown: true };
       }
-      const retried = await findRetriedBatch(client, streamId, events, head);
+      const retried = await findRetriedBatch(client, streamId, events);
       if (retried !== undefined) return { kind: 'done', result: retried };
       return { kind: 'write', previousHash: head.metadata.hash, expected: head.revision, headKnown: true };
     }
@@ -89,19 +94,23 @@ async function planAppend(
 }
 
 /**
- * With 'any' there is no revision for the server's idempotency check, so a retried batch
- * that already sits at the end of the stream is recognised by its event ids.
+ * With 'any' the server recognises a retry only through its in-memory id cache, lost on
+ * a restart or a leader change, and would then write the batch again. So the stream is
+ * searched for the batch's first id wherever it sits (events may have been appended
+ * after it): found with the rest in order, it is the retry and answers the original
+ * revision and position; found otherwise, the ids are reused elsewhere.
  */
-async function findRetriedBatch(
-  client: EsdbClient,
-  streamId: string,
-  events: readonly EventToAppend[],
-  head: RecordedEvent,
-): Promise<AppendResult | undefined> {
-  if (head.eventId !== events[events.length - 1]?.eventId) return undefined;
-  const tail = (await readTail(client, streamId, events.length)).reverse();
-  const same = tail.length === events.length && tail.every((e, i) => e.eventId === events[i]?.eventId);
-  return same ? { nextExpectedRevision: head.revision, position: head.position } : undefined;
+async function findRetriedBatch(client: EsdbClient, streamId: string, events: readonly EventToAppend[]): Promise<AppendResult | undefined> {
+  const firstId = events[0]?.eventId;
+  const stream = await collect(readStreamEvents(client, streamId, { fromRevision: 0n, direction: FORWARDS }));
+  const start = stream.findIndex((e) => e.eventId === firstId);
+  if (start < 0) return undefined;
+  const batch = stream.slice(start, start + events.length);
+  if (batch.length !== events.length || !batch.every((e, i) => e.eventId === events[i]?.eventId)) {
+    throw new DuplicateEventError(firstId ?? '');
+  }
+  const last = batch[batch.length - 1] as RecordedEvent;
+  return { nextExpectedRevision: last.revision, position: last.position };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, type AllStreamResolvedEvent } from '@eventstore/db-client';
 import { canonicalJson } from '../canonical-json';
 import { StoreClosedError } from '../event-store.errors';
 import type {
@@ -14,10 +14,18 @@ import type {
 } from '../event-store.port';
 import { ChainVerifier } from '../verify';
 import { appendChained } from './eventstoredb-append';
+import { DEFAULT_MAX_APPEND_BYTES } from './eventstoredb-append-size';
 import { toServerFilter } from './eventstoredb-filter';
 import { drain, readStreamEvents, type EsdbClient } from './eventstoredb-reads';
-import { DEFAULT_BACKOFF, EventStoreDbSubscription, type ResubscribeBackoff } from './eventstoredb-subscription';
-import { isSystemEvent, toReadPosition, toRecordedEvent } from './eventstoredb-translate';
+import { DEFAULT_BACKOFF, EventStoreDbSubscription, type ResubscribeBackoff, type SubscriptionObserver } from './eventstoredb-subscription';
+import { isSystemEvent, toReadError, toReadPosition, toRecordedEvent } from './eventstoredb-translate';
+
+export interface EventStoreDbOptions {
+  /** The cluster's `--max-append-size`; 1 MiB (the default up to server 25.0) when omitted. */
+  readonly maxAppendBytes?: number;
+  /** Told of every resubscription and of a subscription that stopped for good (metrics, logs). */
+  readonly observer?: SubscriptionObserver;
+}
 
 /**
  * The EventStore port on an EventStoreDB cluster (selected by EVENTSTORE_CONNECTION_STRING).
@@ -31,16 +39,22 @@ export class EventStoreDbEventStore implements EventStore {
   constructor(
     private readonly client: EsdbClient,
     private readonly backoff: ResubscribeBackoff = DEFAULT_BACKOFF,
+    private readonly options: EventStoreDbOptions = {},
   ) {}
 
   /** e.g. `esdb://node1:2113,node2:2113,node3:2113?tls=false`; the client connects lazily. */
-  static connect(connectionString: string): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+  static connect(connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), DEFAULT_BACKOFF, options);
+  }
+
+  /** The largest append the adapter sends, in the server's count of bytes. */
+  get maxAppendBytes(): number {
+    return this.options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
   }
 
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
-    return appendChained(this.client, streamId, events, expected);
+    return appendChained(this.client, streamId, events, expected, this.maxAppendBytes);
   }
 
   async *readStream(streamId: string, options?: { fromRevision?: bigint }): AsyncIterable<RecordedEvent> {
@@ -55,13 +69,25 @@ export class EventStoreDbEventStore implements EventStore {
     if (maxCount <= 0) return;
     let delivered = 0;
     const read = this.client.readAll({ fromPosition: toReadPosition(after), direction: FORWARDS, resolveLinkTos: false });
-    for await (const resolved of drain(read)) {
+    const items = drain(read);
+    for (;;) {
+      let next: IteratorResult<AllStreamResolvedEvent>;
+      try {
+        next = await items.next();
+      } catch (error) {
+        throw toReadError(error, after);
+      }
+      if (next.done === true) return;
+      const resolved = next.value;
       if (isSystemEvent(resolved)) continue;
       const event = toRecordedEvent(resolved);
       // The read starts at the event stored at `after` itself: the port's bound is exclusive.
       if (event.position <= after) continue;
       yield event;
-      if (++delivered >= maxCount) return;
+      if (++delivered >= maxCount) {
+        await items.return(undefined);
+        return;
+      }
     }
   }
 
@@ -84,6 +110,7 @@ export class EventStoreDbEventStore implements EventStore {
       options.filter,
       this.backoff,
       (closed) => this.subscriptions.delete(closed),
+      this.options.observer,
     );
     this.subscriptions.add(subscription);
     return subscription;

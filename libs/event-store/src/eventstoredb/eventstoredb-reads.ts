@@ -2,14 +2,16 @@ import {
   BACKWARDS,
   END,
   FORWARDS,
+  StreamDeletedError as ClientStreamDeletedError,
   StreamNotFoundError,
   type Direction,
   type EventStoreDBClient,
   type ReadRevision,
   type StreamingRead,
 } from '@eventstore/db-client';
+import { StreamDeletedError } from '../event-store.errors';
 import type { RecordedEvent } from '../event-store.port';
-import { toRecordedEvent } from './eventstoredb-translate';
+import { toReadError, toRecordedEvent } from './eventstoredb-translate';
 
 /** The calls of the client the adapter makes; a narrow type keeps them in sight. */
 export type EsdbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
@@ -25,7 +27,7 @@ export async function* drain<T>(read: StreamingRead<T>): AsyncGenerator<T> {
   }
 }
 
-/** Events of a stream from a revision; a missing stream yields nothing. */
+/** Events of a stream from a revision; a missing stream yields nothing, a deleted one throws. */
 export async function* readStreamEvents(
   client: EsdbClient,
   streamId: string,
@@ -36,7 +38,8 @@ export async function* readStreamEvents(
     for await (const resolved of drain(read)) yield toRecordedEvent(resolved);
   } catch (error) {
     if (error instanceof StreamNotFoundError) return;
-    throw error;
+    if (error instanceof ClientStreamDeletedError) throw new StreamDeletedError(streamId);
+    throw toReadError(error, 0n);
   }
 }
 

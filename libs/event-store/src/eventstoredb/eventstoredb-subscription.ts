@@ -1,11 +1,20 @@
+import { SubscriptionFailedError } from '../event-store.errors';
 import type { RecordedEvent, SubscriptionFilter, Subscription } from '../event-store.port';
 import { matchesFilter } from './eventstoredb-filter';
-import { isSystemEvent, toRecordedEvent } from './eventstoredb-translate';
+import { isPermanentSubscriptionError, isSystemEvent, toRecordedEvent } from './eventstoredb-translate';
 import { SourceReader, type SubscriptionSource } from './subscription-source';
 
 export interface ResubscribeBackoff {
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
+}
+
+/** Hooks for metrics and logs; a throwing hook never breaks the subscription. */
+export interface SubscriptionObserver {
+  /** A transient drop: the subscription reopens from `from` after `delayMs`. */
+  onReconnect?(info: { readonly from: bigint; readonly attempt: number; readonly delayMs: number; readonly cause: unknown }): void;
+  /** A permanent error: the subscription ends with it (it is also thrown to the consumer). */
+  onFailed?(error: SubscriptionFailedError): void;
 }
 
 export const DEFAULT_BACKOFF: ResubscribeBackoff = { initialDelayMs: 100, maxDelayMs: 5_000 };
@@ -30,6 +39,7 @@ export class EventStoreDbSubscription implements Subscription {
     private readonly filter: SubscriptionFilter | undefined,
     private readonly backoff: ResubscribeBackoff = DEFAULT_BACKOFF,
     private readonly onClose: (subscription: EventStoreDbSubscription) => void = () => undefined,
+    private readonly observer: SubscriptionObserver = {},
   ) {}
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
@@ -51,12 +61,23 @@ export class EventStoreDbSubscription implements Subscription {
       while (!this.closed) {
         const reader = new SourceReader(this.open(checkpoint));
         this.reader = reader;
+        let cause: unknown;
         for (;;) {
           const item = await reader.next();
-          if (this.closed || item.kind === 'dropped') break;
+          if (this.closed) break;
+          if (item.kind === 'dropped') {
+            cause = item.error;
+            break;
+          }
           failures = 0;
           if (isSystemEvent(item.resolved)) continue;
-          const event = toRecordedEvent(item.resolved);
+          let event: RecordedEvent;
+          try {
+            event = toRecordedEvent(item.resolved);
+          } catch (error) {
+            cause = error;
+            break;
+          }
           if (event.position <= checkpoint || !matchesFilter(event, this.filter)) continue;
           checkpoint = event.position;
           yield event;
@@ -64,11 +85,28 @@ export class EventStoreDbSubscription implements Subscription {
         }
         await reader.stop();
         if (this.closed) return;
-        await this.sleep(this.delay(failures++));
+        if (isPermanentSubscriptionError(cause)) throw this.failed(cause);
+        const delayMs = this.delay(failures++);
+        this.notify(() => this.observer.onReconnect?.({ from: checkpoint, attempt: failures, delayMs, cause }));
+        await this.sleep(delayMs);
       }
     } finally {
       // Leaving the loop (consumer break, error, close) ends the subscription for good.
       await this.close();
+    }
+  }
+
+  private failed(cause: unknown): SubscriptionFailedError {
+    const error = new SubscriptionFailedError(cause);
+    this.notify(() => this.observer.onFailed?.(error));
+    return error;
+  }
+
+  private notify(hook: () => void): void {
+    try {
+      hook();
+    } catch {
+      return;
     }
   }
 

@@ -1,6 +1,11 @@
 import {
+  AccessDeniedError,
   ANY,
+  CancelledError,
   DeadlineExceededError,
+  MaxAppendSizeExceededError,
+  StreamDeletedError as ClientStreamDeletedError,
+  UnknownError,
   NO_STREAM,
   NotLeaderError,
   START,
@@ -14,7 +19,15 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { EventStoreError, StoreUnavailableError, WrongExpectedVersionError } from '../event-store.errors';
+import {
+  AppendOutcomeUnknownError,
+  AppendTooLargeError,
+  EventStoreError,
+  InvalidPositionError,
+  StoreUnavailableError,
+  StreamDeletedError,
+  WrongExpectedVersionError,
+} from '../event-store.errors';
 import type { ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
 
 /**
@@ -50,20 +63,50 @@ export function isClientWrongExpectedVersion(error: unknown): error is ClientWro
   return error instanceof ClientWrongExpectedVersionError;
 }
 
-/** Client errors -> port errors; anything unknown is passed through untouched. */
-export function toPortError(error: unknown, streamId: string, expected: ExpectedRevision): unknown {
+/**
+ * Client errors of an append -> port errors; anything unknown is passed through untouched.
+ * A follower answering NotLeader wrote nothing; a deadline, a timeout, a broken or
+ * cancelled call leave the outcome unknown (the leader may have committed and replicated
+ * the batch, or may drop a retry that arrives before the original is replicated).
+ */
+export function toPortError(error: unknown, streamId: string, expected: ExpectedRevision, sizeBytes = 0): unknown {
   if (error instanceof ClientWrongExpectedVersionError) {
     return new WrongExpectedVersionError(streamId, expected, toActualRevision(error.actualVersion));
   }
+  if (error instanceof MaxAppendSizeExceededError) return new AppendTooLargeError(streamId, sizeBytes, error.maxAppendSize);
+  if (error instanceof ClientStreamDeletedError) return new StreamDeletedError(streamId);
+  if (error instanceof NotLeaderError) return new StoreUnavailableError(`EventStoreDB unavailable: ${error.message}`);
   if (
     error instanceof UnavailableError ||
-    error instanceof NotLeaderError ||
     error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError
+    error instanceof TimeoutError ||
+    error instanceof CancelledError
   ) {
+    return new AppendOutcomeUnknownError(streamId, `EventStoreDB: ${error.message}`);
+  }
+  return error;
+}
+
+/** `ReadResponseException.InvalidPosition` reaches the 6.2.1 client as an UnknownError naming it. */
+export function isInvalidPosition(error: unknown): boolean {
+  return error instanceof UnknownError && /invalid position/i.test(error.message);
+}
+
+/** Client errors of a read -> port errors. */
+export function toReadError(error: unknown, position: bigint): unknown {
+  if (isInvalidPosition(error)) return new InvalidPositionError(position);
+  if (error instanceof UnavailableError || error instanceof NotLeaderError || error instanceof DeadlineExceededError || error instanceof TimeoutError) {
     return new StoreUnavailableError(`EventStoreDB unavailable: ${error.message}`);
   }
   return error;
+}
+
+/**
+ * Errors no resubscription can cure: the start position is refused, access is denied,
+ * or $all holds an event this adapter cannot read (EventStoreError from toRecordedEvent).
+ */
+export function isPermanentSubscriptionError(error: unknown): boolean {
+  return isInvalidPosition(error) || error instanceof AccessDeniedError || error instanceof EventStoreError;
 }
 
 /**

@@ -1,2 +1,4 @@
-export { EventStoreDbEventStore } from './eventstoredb-event-store';
-export type { ResubscribeBackoff } from './eventstoredb-subscription';
+export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb-event-store';
+export type { ResubscribeBackoff, SubscriptionObserver } from './eventstoredb-subscription';
+export { DEFAULT_MAX_APPEND_BYTES } from './eventstoredb-append-size';
+export { connectionStringProblem } from './eventstoredb-connection-string';

@@ -66,6 +66,9 @@ describe('loadConfig', () => {
     ['VIGIE_RETENTION_IDENTIFICATION', 'P61M'],
     ['VIGIE_RETENTION_IDENTIFICATION', 'two years'],
     ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113'],
+    // The 6.2.1 client parses esdb:// and esdb+discover:// only.
+    ['EVENTSTORE_CONNECTION_STRING', 'kurrentdb://node1:2113?tls=false'],
+    ['EVENTSTORE_CONNECTION_STRING', 'esdb://node1:2113?tls=maybe'],
     ['VIGIE_DATABASE_URL', 'mysql://db/vigie'],
     ['VIGIE_MASTER_KEY', 'not-hex'],
     ['VIGIE_ROLE', 'leader'],

@@ -3,6 +3,7 @@ import { assertRetentionWithinLegalMaximum, DomainError, parseRetentionPeriod, t
 import type { TariffTable } from '@vigie/workflow';
 import { ConfigError } from './config-error';
 import { loadTariffs } from './tariffs';
+import { connectionStringProblem } from '@vigie/event-store/eventstoredb';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
@@ -70,8 +71,9 @@ const host = (env: Env): string => {
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): VigieConfig {
   const dataDir = path.resolve(cwd, value(env, 'VIGIE_DATA_DIR') ?? './data');
   const esdb = value(env, 'EVENTSTORE_CONNECTION_STRING');
-  if (esdb !== undefined && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\/\S+$/.test(esdb)) {
-    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'expected an esdb:// or esdb+discover:// connection string');
+  const esdbProblem = esdb === undefined ? undefined : connectionStringProblem(esdb);
+  if (esdbProblem !== undefined) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', `expected an esdb:// or esdb+discover:// connection string (${esdbProblem})`);
   }
   const masterKeyHex = value(env, 'VIGIE_MASTER_KEY');
   if (masterKeyHex !== undefined && !/^[0-9a-fA-F]{64}$/.test(masterKeyHex)) {

@@ -27,12 +27,20 @@ export class EventStoreCloser implements OnApplicationShutdown {
 /** The event log, picked from the configuration and counted in the metrics registry. */
 @Module({})
 export class EventStoreModule {
-  static forRoot(config: VigieConfig): DynamicModule {
+  /** `wrap` is for tests only: fault injection around the real store, before anything uses it. */
+  static forRoot(config: VigieConfig, wrap?: (store: EventStore) => EventStore): DynamicModule {
     return {
       module: EventStoreModule,
       global: true,
       providers: [
-        { provide: EVENT_STORE, inject: [Registry], useFactory: (registry: Registry) => new InstrumentedEventStore(openEventStore(config), registry) },
+        {
+          provide: EVENT_STORE,
+          inject: [Registry],
+          useFactory: (registry: Registry) => {
+            const raw = openEventStore(config);
+            return new InstrumentedEventStore(wrap ? wrap(raw) : raw, registry);
+          },
+        },
         EventStoreCloser,
       ],
       exports: [EVENT_STORE],

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { Clock } from '@vigie/domain';
+import type { EventStore } from '@vigie/event-store';
 import type { Projection } from '@vigie/projections';
 import type { VigieConfig } from '../config/vigie-config';
 import { EventStoreModule } from './event-store.module';
@@ -17,6 +18,8 @@ export interface InfrastructureOptions {
   /** Where given, this process applies these projections and runs the retention scheduler. */
   readonly projections?: readonly Projection[];
   readonly collectProcessMetrics?: boolean;
+  /** Tests only: wraps the event store (fault injection). */
+  readonly wrapEventStore?: (store: EventStore) => EventStore;
 }
 
 /**
@@ -28,7 +31,7 @@ export function infrastructureModules(config: VigieConfig, options: Infrastructu
     VigieConfigModule.forRoot(config, options.clock ? { clock: options.clock } : {}),
     SharedDatabaseModule.forRoot(config),
     MetricsModule.forRoot({ collectProcessMetrics: options.collectProcessMetrics ?? false }),
-    EventStoreModule.forRoot(config),
+    EventStoreModule.forRoot(config, options.wrapEventStore),
     VaultModule.forRoot(config),
     ReadModelsModule.forRoot(config, options.projections ? { projections: options.projections } : {}),
     WorkflowModule.forRoot(config),

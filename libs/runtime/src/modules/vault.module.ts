@@ -1,4 +1,5 @@
 import { Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, type Clock } from '@vigie/domain';
 import type { PgDatabase } from '@vigie/postgres';
 import { loadOrCreateMasterKey, openDataKeyStore, Vault } from '@vigie/vault';
 import type { VigieConfig } from '../config/vigie-config';
@@ -11,10 +12,11 @@ import { SHARED_DATABASE } from './tokens';
  * all (L2321-3 al. 2); else `vault.db` in the data dir. The master key is loaded first, so a
  * bad one leaves no store open behind it.
  */
-export async function openVault(config: VigieConfig, database: PgDatabase | null): Promise<Vault> {
+export async function openVault(config: VigieConfig, database: PgDatabase | null, clock: Clock): Promise<Vault> {
   const masterKey = loadOrCreateMasterKey({ dataDir: config.dataDir, envValue: config.masterKeyHex });
   if (!database) dataFile(config, 'vault.db');
-  return Vault.open({ masterKey, keys: await openDataKeyStore({ dataDir: config.dataDir, ...(database ? { database } : {}) }) });
+  // The clock stamps each key's creation, which the reconciliation of orphan keys needs.
+  return Vault.open({ masterKey, clock, keys: await openDataKeyStore({ dataDir: config.dataDir, ...(database ? { database } : {}) }) });
 }
 
 @Injectable()
@@ -34,7 +36,11 @@ export class VaultModule {
       module: VaultModule,
       global: true,
       providers: [
-        { provide: Vault, inject: [SHARED_DATABASE], useFactory: (database: PgDatabase | null) => openVault(config, database) },
+        {
+          provide: Vault,
+          inject: [SHARED_DATABASE, CLOCK],
+          useFactory: (database: PgDatabase | null, clock: Clock) => openVault(config, database, clock),
+        },
         VaultCloser,
       ],
       exports: [Vault],

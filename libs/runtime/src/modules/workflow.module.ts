@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
-import { listAgentIds, type ReadModelStore } from '@vigie/projections';
 import { Vault } from '@vigie/vault';
 import type { WorkflowDeps } from '@vigie/workflow';
 import type { VigieConfig } from '../config/vigie-config';
-import { ReadYourWrites } from './read-your-writes.service';
-import { EVENT_STORE, READ_MODEL_STORE, WORKFLOW_DEPS } from './tokens';
+import { EVENT_STORE, WORKFLOW_DEPS } from './tokens';
 
-/** The `WorkflowDeps` the use cases take (inject with `@Inject(WORKFLOW_DEPS)`). */
+/**
+ * The `WorkflowDeps` the use cases take (inject with `@Inject(WORKFLOW_DEPS)`): the log and the
+ * vault only, since no command decides from a read model.
+ */
 @Module({})
 export class WorkflowModule {
   static forRoot(config: VigieConfig): DynamicModule {
@@ -17,16 +18,12 @@ export class WorkflowModule {
       providers: [
         {
           provide: WORKFLOW_DEPS,
-          inject: [EVENT_STORE, Vault, READ_MODEL_STORE, ReadYourWrites],
-          useFactory: (store: EventStore, vault: Vault, readStore: ReadModelStore, reads: ReadYourWrites): WorkflowDeps => ({
+          inject: [EVENT_STORE, Vault],
+          useFactory: (store: EventStore, vault: Vault): WorkflowDeps => ({
             store,
             vault,
             retention: config.retention,
             tariffs: config.tariffs,
-            agentIds: async () => {
-              await reads.settle(await store.headPosition());
-              return listAgentIds(readStore);
-            },
           }),
         },
       ],

@@ -76,6 +76,7 @@ export class RetentionScheduler {
       horizonMs: this.options.intervalMs,
       dueDatasets: async () => this.queries.due(horizon),
       purgedDatasets: async () => this.queries.purgedWithKeys(),
+      orphanKeys: {},
     });
   }
 

@@ -31,6 +31,21 @@ export function describeDataKeyStoreContract(name: string, factory: DataKeyStore
       expect(await store.status(randomUUID())).toBe('unknown');
     });
 
+    it('lists active keys created before an instant, oldest first, leaving out destroyed and undated ones', async () => {
+      const [old, older, recent, undated, gone] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await store.put(old, { datasetId: 'ds-old', wrappedKey: wrapped(), createdAt: '2026-01-02T00:00:00.000Z' });
+      await store.put(older, { datasetId: 'ds-older', wrappedKey: wrapped(), createdAt: '2026-01-01T00:00:00.000Z' });
+      await store.put(recent, { datasetId: 'ds-recent', wrappedKey: wrapped(), createdAt: '2026-01-03T00:00:00.000Z' });
+      await store.put(undated, { datasetId: 'ds-undated', wrappedKey: wrapped() });
+      await store.put(gone, { datasetId: 'ds-gone', wrappedKey: wrapped(), createdAt: '2025-12-31T00:00:00.000Z' });
+      await store.destroy(gone);
+      expect(await store.listActiveCreatedBefore('2026-01-03T00:00:00.000Z', 10)).toEqual([
+        { keyId: older, datasetId: 'ds-older', createdAt: '2026-01-01T00:00:00.000Z' },
+        { keyId: old, datasetId: 'ds-old', createdAt: '2026-01-02T00:00:00.000Z' },
+      ]);
+      expect(await store.listActiveCreatedBefore('2026-01-03T00:00:00.000Z', 1)).toHaveLength(1);
+    });
+
     it('hands out a copy: the vault zeroing what it read leaves the stored key whole', async () => {
       const keyId = randomUUID();
       const bytes = wrapped();

@@ -2,6 +2,7 @@ import { HABILITATION_LISTS_STREAM, habilitationListsDecider, isHabilitatedAt, l
 import { handleCommand } from '../kernel/command-handler';
 import type { CommandMeta } from '../kernel/command-meta';
 import { loadAgent } from '../kernel/load';
+import { habilitatedAgentIds } from './habilitated-agents.log';
 import type { Outcome, WorkflowDeps } from '../kernel/workflow-deps';
 
 export interface TransmittedList {
@@ -12,10 +13,11 @@ export interface TransmittedList {
 
 /**
  * L2321-3 al. 1: the list of habilitated agents "est transmise à l'ARCEP". The snapshot
- * holds every agent habilitated at this instant, each decided on its own stream.
+ * holds every agent habilitated at this instant, each decided on its own stream; the
+ * candidates come from the log, so no lagging read model can shorten the list.
  */
 export async function transmitHabilitationList(deps: WorkflowDeps, meta: CommandMeta): Promise<Outcome<TransmittedList>> {
-  const candidates = await deps.agentIds();
+  const candidates = await habilitatedAgentIds(deps.store);
   const habilitated: string[] = [];
   for (const agentId of candidates) {
     if (isHabilitatedAt(await loadAgent(deps.store, agentId), meta.occurredAt)) habilitated.push(agentId);

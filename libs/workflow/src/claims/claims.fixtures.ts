@@ -35,7 +35,7 @@ export const openClaimsWorld = (tariffs: TariffTable = ZERO_TARIFFS): ClaimsWorl
   const store = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
   // Claims never touch the vault: a stand-in that fails loudly if one ever does.
   const vault = new Proxy({}, { get: () => { throw new Error('vault not available in claim specs'); } }) as Vault;
-  const deps: WorkflowDeps = { store, vault, retention: undefined as never, agentIds: async () => [], tariffs };
+  const deps: WorkflowDeps = { store, vault, retention: undefined as never, tariffs };
   const onRequest = async (requestId: string, command: Parameters<typeof requestDecider.decide>[0]): Promise<void> => {
     await handleCommand(store, requestStream(requestId), requestDecider, command, () => context({ operator: operatorWith('electronic-communications', 'hosting') }), metaFor());
   };

@@ -1,5 +1,6 @@
 import { EVENT_SCHEMA_VERSIONS, type Decider, type DomainEvent } from '@vigie/domain';
-import { WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent } from '@vigie/event-store';
+import { AppendOutcomeUnknownError, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@vigie/event-store';
+import { asStored, storedBatch } from './stored-batch';
 import { eventIdFor, type CommandMeta } from './command-meta';
 
 export interface LoadedStream<State> {
@@ -42,10 +43,12 @@ export async function loadStream<Event extends DomainEvent, State>(
 }
 
 /**
- * The one generic command handler (STYLE.md §5): load the stream, fold, decide, append
- * with the expected revision; on a concurrent change, load and decide once more.
- * A command whose commandId is already in the stream is a retry: nothing is appended
- * and the first outcome is returned.
+ * The one generic command handler: load the stream, fold, decide, append with the
+ * expected revision; on a concurrent change, load and decide once more. A command whose
+ * commandId is already in the stream, wherever, is a retry: nothing is appended and the
+ * first outcome is returned. What the handler answers is always what the log holds: the
+ * store acknowledges a retry racing its original without writing, so the events are read
+ * back and a decision that was not the one stored is never reported.
  */
 export async function handleCommand<Command, Event extends DomainEvent, State, Context>(
   store: EventStore,
@@ -70,9 +73,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
     }
     const events = decider.decide(command, loaded.state, await loadContext(loaded.state));
     if (events.length === 0) return { state: loaded.state, events, appended: false, revision: loaded.revision };
-    let result: AppendResult;
+    const from = loaded.revision === undefined ? 0n : loaded.revision + 1n;
     try {
-      result = await store.append(
+      await store.append(
         streamId,
         events.map((e, i) => {
           const eventId = eventIdFor(meta.commandId, streamId, i);
@@ -82,15 +85,15 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       );
     } catch (e) {
       if (e instanceof WrongExpectedVersionError && attempt < 2) continue;
+      // The batch may be stored: look once; if it is not (yet) there the caller must retry.
+      if (e instanceof AppendOutcomeUnknownError) {
+        const stored = await storedBatch(store, streamId, from, meta.commandId).catch(() => []);
+        if (stored.length > 0) return asStored(stored, events, loaded.state, decider.evolve);
+      }
       throw e;
     }
-    return {
-      state: events.reduce(decider.evolve, loaded.state),
-      events,
-      appended: true,
-      position: result.position,
-      revision: result.nextExpectedRevision,
-    };
+    const stored = await storedBatch(store, streamId, from, meta.commandId);
+    return asStored(stored, events, loaded.state, decider.evolve);
   }
 }
 

@@ -8,8 +8,6 @@ export interface WorkflowDeps {
   readonly store: EventStore;
   readonly vault: Vault;
   readonly retention: { readonly identification: RetentionPeriod; readonly technical: RetentionPeriod };
-  /** Every agent ever habilitated, as of the head of the log (from the agents read model, caught up). */
-  readonly agentIds: () => Promise<readonly string[]>;
   /** The tariff table for expected compensation amounts (L2321-3 al. 3); all zero when absent. */
   readonly tariffs?: TariffTable;
 }

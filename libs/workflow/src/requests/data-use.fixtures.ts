@@ -26,7 +26,6 @@ export const openBench = async (): Promise<DataUseBench> => {
     store,
     vault,
     retention: { identification: parseRetentionPeriod('P2Y'), technical: parseRetentionPeriod('P5Y') },
-    agentIds: async () => [],
   };
   return {
     deps,

@@ -9,6 +9,7 @@ import {
   type SealedDataset,
 } from '@vigie/domain';
 import { handleCommand, loadStream } from '../kernel/command-handler';
+import { knownNotWritten } from '../kernel/append-outcome';
 import { uuidFromSeed, type CommandMeta } from '../kernel/command-meta';
 import type { Outcome, WorkflowDeps } from '../kernel/workflow-deps';
 
@@ -75,7 +76,10 @@ export async function deliverData(
       meta,
     );
   } catch (error) {
-    await discardQuietly(deps, sealed.keyId);
+    // After an ambiguous outcome the delivery may be in the log: its key must stay, the
+    // retry with the same Idempotency-Key finds it, and the reconciliation pass destroys
+    // the key later if no event ever refers to it.
+    if (knownNotWritten(error)) await discardQuietly(deps, sealed.keyId);
     throw error;
   }
   if (!handled.appended) {

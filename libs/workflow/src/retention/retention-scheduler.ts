@@ -2,6 +2,7 @@ import { DomainError, formatInstant, instantMs, isOverdue, requestDecider, reque
 import { handleCommand, loadStream } from '../kernel/command-handler';
 import { newCommandId, type CommandMeta } from '../kernel/command-meta';
 import type { WorkflowDeps } from '../kernel/workflow-deps';
+import { reconcileOrphanKeys, type OrphanKeyOptions, type OrphanKeyReport } from './orphan-keys.reconciler';
 
 /** DOMAIN.md: the reason a purge on deadline carries in `DataPurged`. */
 export const RETENTION_EXPIRED = 'retention-expired';
@@ -31,6 +32,8 @@ export interface PurgeDueOptions {
   readonly horizonMs?: number;
   /** Datasets purged in the log, with their key ids, to find keys a crash left active. */
   readonly purgedDatasets?: () => Promise<readonly PurgedDatasetKey[]>;
+  /** Also destroy keys no event refers to (see reconcileOrphanKeys); the dry run applies. */
+  readonly orphanKeys?: Omit<OrphanKeyOptions, 'dryRun'>;
 }
 
 export interface PurgeSummary {
@@ -40,6 +43,8 @@ export interface PurgeSummary {
   readonly alreadyPurged: readonly DueDataset[];
   /** Datasets purged in the log whose key was still active: the key is now destroyed. */
   readonly reconciled: readonly PurgedDatasetKey[];
+  /** Present when `orphanKeys` was asked for. */
+  readonly orphanKeys?: OrphanKeyReport;
 }
 
 type Attempt = { readonly outcome: 'purged'; readonly event: DataPurged } | { readonly outcome: 'already-purged' };
@@ -111,5 +116,7 @@ export async function purgeDue(deps: WorkflowDeps, now: Date | string, options: 
     if (!dryRun) await deps.vault.destroy(dataset.keyId);
     reconciled.push({ requestId: dataset.requestId, datasetId: dataset.datasetId, keyId: dataset.keyId });
   }
-  return { dryRun, purged, alreadyPurged, reconciled };
+  if (options.orphanKeys === undefined) return { dryRun, purged, alreadyPurged, reconciled };
+  const orphanKeys = await reconcileOrphanKeys(deps, at, { ...options.orphanKeys, dryRun });
+  return { dryRun, purged, alreadyPurged, reconciled, orphanKeys };
 }

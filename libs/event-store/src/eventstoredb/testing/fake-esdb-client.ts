@@ -18,6 +18,7 @@ import {
   type SubscribeToAllOptions,
 } from '@eventstore/db-client';
 import type { EsdbClient } from '../eventstoredb-reads';
+import { esdbErrors } from './fake-esdb-faults';
 import { FakeStreamingRead } from './fake-esdb-readables';
 import { toAllResolved, toStreamResolved, type StoredRecord } from './fake-esdb-records';
 import { FakeEsdbServer } from './fake-esdb-server';
@@ -46,7 +47,16 @@ export class FakeEsdbClient implements EsdbClient {
 
   readStream<K extends EventType = EventType>(streamName: string, options: ReadStreamOptions = {}): StreamingRead<ResolvedEvent<K>> {
     const records = this.server.streamRecords(streamName);
-    const failure = this.disposed ? this.disposedError() : records === undefined ? new StreamNotFoundError(undefined, streamName) : undefined;
+    const readFault = this.server.takeReadFault();
+    const failure = this.disposed
+      ? this.disposedError()
+      : readFault !== undefined
+        ? readFault
+        : this.server.isDeleted(streamName)
+        ? esdbErrors.streamDeleted(streamName)
+        : records === undefined
+          ? new StreamNotFoundError(undefined, streamName)
+          : undefined;
     const maxCount = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
     const picked = pickStream(records ?? [], options, maxCount).map(toStreamResolved);
     return new FakeStreamingRead(picked as ResolvedEvent<K>[], failure);
@@ -65,7 +75,8 @@ export class FakeEsdbClient implements EsdbClient {
       // Forwards from a position includes the record stored at it.
       picked = from === END ? [] : log.filter((r) => from === START || r.position >= from.commit);
     }
-    return new FakeStreamingRead(picked.slice(0, maxCount).map(toAllResolved), this.disposed ? this.disposedError() : undefined);
+    const failure = this.disposed ? this.disposedError() : this.invalidStart(from) ? esdbErrors.invalidPosition() : undefined;
+    return new FakeStreamingRead(picked.slice(0, maxCount).map(toAllResolved), failure);
   }
 
   /** Catch-up then live; a subscription starts strictly after `fromPosition`. */
@@ -73,7 +84,15 @@ export class FakeEsdbClient implements EsdbClient {
     this.assertOpen();
     const from = options.fromPosition ?? START;
     const after = from === START ? -1n : from === END ? (this.server.allRecords().at(-1)?.position ?? -1n) : from.commit;
-    return this.server.subscribe(after, options.filter) as unknown as AllStreamSubscription;
+    const subscription = this.server.subscribe(after, options.filter);
+    // The server refuses a start that is not a record's position once the call is running.
+    if (this.invalidStart(from)) setImmediate(() => subscription.fail(esdbErrors.invalidPosition()));
+    return subscription as unknown as AllStreamSubscription;
+  }
+
+  /** $all positions must address a record (P + 1 is refused, AllReader). */
+  private invalidStart(from: ReadAllOptions['fromPosition']): boolean {
+    return from !== undefined && from !== START && from !== END && !this.server.hasRecordAt(from.commit);
   }
 
   dispose(): Promise<void> {

@@ -1,0 +1,16 @@
+import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseConnectionString';
+
+/**
+ * Why the client would refuse this connection string, or undefined when it accepts it.
+ * The check is the client's own parser (6.2.1 knows `esdb://` and `esdb+discover://`
+ * only; `kurrentdb://` is for the KurrentDB clients), so configuration accepts exactly
+ * what the adapter can connect with.
+ */
+export function connectionStringProblem(connectionString: string): string | undefined {
+  try {
+    parseConnectionString(connectionString);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message.split('\n')[0] : String(error);
+  }
+}

@@ -1,0 +1,31 @@
+import type { DomainEvent } from '@vigie/domain';
+import { canonicalJson, EventStoreError, type EventStore, type RecordedEvent } from '@vigie/event-store';
+import type { HandledCommand } from './command-handler';
+
+/** The events of one command stored in a stream from a revision on (its batch, in order). */
+export async function storedBatch(store: EventStore, streamId: string, fromRevision: bigint, commandId: string): Promise<RecordedEvent[]> {
+  const batch: RecordedEvent[] = [];
+  for await (const event of store.readStream(streamId, { fromRevision })) {
+    if (event.metadata.commandId === commandId) batch.push(event);
+  }
+  return batch;
+}
+
+/**
+ * The outcome as the log holds it. When the stored data differs from what this attempt
+ * decided (another attempt of the same command, decided at another instant, was stored
+ * first) the attempt did not append anything: `appended` is false and its own decision,
+ * with any side effect prepared for it, must be dropped by the caller.
+ */
+export function asStored<Event extends DomainEvent, State>(
+  stored: readonly RecordedEvent[],
+  decided: readonly Event[],
+  before: State,
+  evolve: (state: State, event: Event) => State,
+): HandledCommand<Event, State> {
+  const last = stored[stored.length - 1];
+  if (last === undefined) throw new EventStoreError('An acknowledged append cannot be read back');
+  const events = stored.map((e) => ({ type: e.type, data: e.data }) as unknown as Event);
+  const same = events.length === decided.length && events.every((e, i) => e.type === decided[i]?.type && canonicalJson(e.data) === canonicalJson(decided[i]?.data));
+  return { state: events.reduce(evolve, before), events, appended: same, position: last.position, revision: last.revision };
+}
