@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, LeasedDuties, ProjectionsStatus, VIGIE_CONFIG, type ProcessRole, type VigieConfig } from '@vigie/runtime';
+import { EVENT_STORE, HealthCheck, LeasedDuties, VIGIE_CONFIG, type ProcessRole, type VigieConfig } from '@vigie/runtime';
 import type { EventStore } from '@vigie/event-store';
 import { Public } from '../auth/roles.decorator';
 
@@ -9,7 +9,7 @@ import { Public } from '../auth/roles.decorator';
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projections: ProjectionsStatus,
+    private readonly check: HealthCheck,
     @Inject(VIGIE_CONFIG) private readonly config: VigieConfig,
     // Absent in an `api` replica, which never runs the projections.
     @Optional() private readonly duties?: LeasedDuties,
@@ -19,8 +19,9 @@ export class HealthController {
   @Public()
   @ApiOperation({
     summary:
-      'Liveness, the store in use, the role of this process, whether it holds the lease that elects the one process ' +
-      'running the projections and the retention scheduler, and the projections lag (events behind the head of the log)',
+      'Liveness: `degraded`, with its causes, when a projection stopped, lags more than VIGIE_MAX_LAG_MS or a store ' +
+      'does not answer; the store in use, the role of this process, whether it holds the lease (it then runs the ' +
+      'projections and the retention scheduler), and the projections lag in events',
   })
   @ApiOkResponse({
     schema: {
@@ -28,19 +29,21 @@ export class HealthController {
     },
   })
   async health(): Promise<{
-    status: 'ok';
+    status: 'ok' | 'degraded';
+    degraded?: readonly string[];
     store: 'sqlite' | 'eventstoredb';
     role: ProcessRole;
     leaseHeld: boolean;
     projectionsLag: Record<string, string>;
   }> {
-    const lag = await this.projections.projectionsLag();
+    const report = await this.check.report();
     return {
-      status: 'ok',
+      status: report.status,
+      ...(report.status === 'degraded' ? { degraded: report.degraded } : {}),
       store: this.store.kind,
       role: this.config.role,
       leaseHeld: this.duties?.held ?? false,
-      projectionsLag: Object.fromEntries(Object.entries(lag).map(([name, behind]) => [name, behind.toString()])),
+      projectionsLag: report.projectionsLag,
     };
   }
 }

@@ -30,6 +30,8 @@ export interface VigieConfig {
   readonly role: ProcessRole;
   readonly bodyLimitBytes: number;
   readonly schedulerIntervalMs: number;
+  /** VIGIE_MAX_LAG_MS: how long the oldest unapplied event may wait before /health says `degraded`. */
+  readonly maxLagMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -113,5 +115,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     role,
     bodyLimitBytes: integer(env, 'VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     schedulerIntervalMs: integer(env, 'VIGIE_SCHEDULER_INTERVAL_MS', 60_000, 100, 86_400_000),
+    maxLagMs: integer(env, 'VIGIE_MAX_LAG_MS', 5000, 1, 86_400_000),
   };
 }

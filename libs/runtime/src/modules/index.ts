@@ -1,5 +1,6 @@
 export * from './data-dir';
 export * from './event-store.module';
+export * from './health-check.service';
 export * from './infrastructure';
 export * from './leased-duties.module';
 export * from './metrics.module';

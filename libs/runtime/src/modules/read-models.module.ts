@@ -12,6 +12,7 @@ import { CompensationQueries, ProjectionRunner, RegisterQueries, RetentionQuerie
 import type { VigieConfig } from '../config/vigie-config';
 import { openReadModels, type ReadModels } from '../read-models/read-models';
 import { dataFile } from './data-dir';
+import { HealthCheck } from './health-check.service';
 import { ProjectionsStatus } from './projections-status.service';
 import { ReadYourWrites } from './read-your-writes.service';
 import { EVENT_STORE, PROJECTION_RUNNER, READ_MODEL_STORE, READ_MODELS, SHARED_DATABASE } from './tokens';
@@ -79,9 +80,10 @@ export class ReadModelsModule {
         })),
         ReadYourWrites,
         ProjectionsStatus,
+        HealthCheck,
         ReadModelsLifecycle,
       ],
-      exports: [READ_MODELS, READ_MODEL_STORE, PROJECTION_RUNNER, ...QUERIES, ReadYourWrites, ProjectionsStatus],
+      exports: [READ_MODELS, READ_MODEL_STORE, PROJECTION_RUNNER, ...QUERIES, ReadYourWrites, ProjectionsStatus, HealthCheck],
     };
   }
 }
