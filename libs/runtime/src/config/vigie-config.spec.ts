@@ -79,6 +79,17 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('\n');
   });
 
+  it('bounds the body limit by what one EventStoreDB append can carry once sealed', () => {
+    const esdb = { EVENTSTORE_CONNECTION_STRING: 'esdb://node1:2113?tls=false', VIGIE_MASTER_KEY: 'ab'.repeat(32) };
+    const bound = Math.floor((1024 * 1024 * 3) / 4) - 16 * 1024;
+    expect(loadConfig(esdb, '/srv').bodyLimitBytes).toBe(bound);
+    expect(loadConfig({ ...esdb, VIGIE_MAX_APPEND_BYTES: String(16 * 1024 * 1024) }, '/srv').bodyLimitBytes).toBe(1024 * 1024);
+    const error = configError({ ...esdb, VIGIE_BODY_LIMIT_BYTES: String(1024 * 1024) });
+    expect(error.variable).toBe('VIGIE_BODY_LIMIT_BYTES');
+    expect(error.message).toContain(`at most ${bound}`);
+    expect(loadConfig({ VIGIE_BODY_LIMIT_BYTES: String(1024 * 1024) }, '/srv').bodyLimitBytes).toBe(1024 * 1024);
+  });
+
   it('accepts exactly five years', () => {
     expect(loadConfig({ VIGIE_RETENTION_TECHNICAL: 'P5Y', VIGIE_RETENTION_IDENTIFICATION: 'P60M' }, '/srv').retentionText.technical).toBe('P5Y');
   });

@@ -29,6 +29,8 @@ export interface VigieConfig {
   /** `api`: serve queries from the read store, run no projection nor scheduler (several replicas). */
   readonly role: ProcessRole;
   readonly bodyLimitBytes: number;
+  /** VIGIE_MAX_APPEND_BYTES: the most one append may carry on EventStoreDB (the server's MaxAppendSize). */
+  readonly maxAppendBytes: number;
   readonly schedulerIntervalMs: number;
   /** VIGIE_MAX_LAG_MS: how long the oldest unapplied event may wait before /health says `degraded`. */
   readonly maxLagMs: number;
@@ -68,6 +70,28 @@ const host = (env: Env): string => {
   // An IPv4 or IPv6 address, or a host name: what node's listen() takes.
   if (!/^[0-9A-Za-z.:_-]{1,253}$/.test(raw)) throw new ConfigError('VIGIE_HOST', `expected an address or a host name, got "${raw}"`);
   return raw;
+};
+
+/** Room for the event's envelope beside a sealed dataset: ids, metadata, field names, hash. */
+const APPEND_ENVELOPE_BYTES = 16 * 1024;
+
+/**
+ * EventStoreDB refuses an append above its MaxAppendSize (1 MiB by default up to server
+ * 25.0), and a delivery is sealed and base64-encoded (4/3 of the records' size): with it, a
+ * body limit the store cannot take would accept legal deliveries only to fail them forever.
+ */
+const bodyLimits = (env: Env, eventStoreDb: boolean): { bodyLimitBytes: number; maxAppendBytes: number } => {
+  const maxAppendBytes = integer(env, 'VIGIE_MAX_APPEND_BYTES', 1024 * 1024, 64 * 1024, 256 * 1024 * 1024);
+  const storeBound = Math.floor((maxAppendBytes * 3) / 4) - APPEND_ENVELOPE_BYTES;
+  const fallback = eventStoreDb ? Math.min(1024 * 1024, storeBound) : 1024 * 1024;
+  const bodyLimitBytes = integer(env, 'VIGIE_BODY_LIMIT_BYTES', fallback, 1024, 64 * 1024 * 1024);
+  if (eventStoreDb && bodyLimitBytes > storeBound) {
+    throw new ConfigError(
+      'VIGIE_BODY_LIMIT_BYTES',
+      `at most ${storeBound} with EventStoreDB: a sealed delivery grows by 4/3 and one append carries at most VIGIE_MAX_APPEND_BYTES=${maxAppendBytes}`,
+    );
+  }
+  return { bodyLimitBytes, maxAppendBytes };
 };
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): VigieConfig {
@@ -113,7 +137,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tariffsFile,
     tariffs: loadTariffs(tariffsFile),
     role,
-    bodyLimitBytes: integer(env, 'VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    ...bodyLimits(env, esdb !== undefined),
     schedulerIntervalMs: integer(env, 'VIGIE_SCHEDULER_INTERVAL_MS', 60_000, 100, 86_400_000),
     maxLagMs: integer(env, 'VIGIE_MAX_LAG_MS', 5000, 1, 86_400_000),
   };
