@@ -36,6 +36,8 @@ export class ReadModelsLifecycle implements BeforeApplicationShutdown, OnApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     if (this.runner?.isRunning) await this.runner.stop();
+    // A log empty at start-up may have got its first event since: name it while the stores are open.
+    await this.readModels.recordLogIdentity().catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -60,10 +62,10 @@ export class ReadModelsModule {
       providers: [
         {
           provide: READ_MODELS,
-          inject: [SHARED_DATABASE],
-          useFactory: (database: PgDatabase | null): Promise<ReadModels> => {
+          inject: [SHARED_DATABASE, EVENT_STORE],
+          useFactory: (database: PgDatabase | null, log: EventStore): Promise<ReadModels> => {
             if (!database) dataFile(config, 'read.db');
-            return openReadModels(config, database ?? undefined);
+            return openReadModels(config, database ?? undefined, log);
           },
         },
         { provide: READ_MODEL_STORE, inject: [READ_MODELS], useFactory: (readModels: ReadModels) => readModels.readStore },
