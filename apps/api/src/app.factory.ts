@@ -1,9 +1,10 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { VigieConfig } from '@vigie/runtime';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { buildOpenApiDocument } from './http/openapi-document';
 import { vigieValidationPipe } from './http/validation.pipe';
 
 export interface CreateAppOptions extends AppModuleOptions {
@@ -25,18 +26,7 @@ export async function createApp({ config, logger, ...options }: CreateAppOptions
   );
   app.useGlobalPipes(vigieValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Vigie')
-      .setDescription(
-        'System of record for the data requests of ANSSI under Article L2321-3 of the Code de la défense. ' +
-          'Errors are application/problem+json with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
