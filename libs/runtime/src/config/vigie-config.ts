@@ -7,7 +7,7 @@ import { connectionStringProblem } from '@vigie/event-store/eventstoredb';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
-/** Everything Vigie reads from the environment (API.md → Configuration), validated once. */
+/** Everything Vigie reads from the environment (the configuration table of docs/api.md), validated once. */
 export interface VigieConfig {
   readonly port: number;
   /** VIGIE_HOST: the address to listen on; loopback unless told otherwise (the container image says 0.0.0.0). */
@@ -30,7 +30,19 @@ export interface VigieConfig {
   readonly role: ProcessRole;
   readonly bodyLimitBytes: number;
   readonly schedulerIntervalMs: number;
+  /** VIGIE_LOG_LEVEL: the least severe JSON log line written (`silent` writes none). */
+  readonly logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const logLevel = (env: Env): LogLevel => {
+  const raw = value(env, 'VIGIE_LOG_LEVEL') ?? 'info';
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (level === undefined) throw new ConfigError('VIGIE_LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+};
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -113,5 +125,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     role,
     bodyLimitBytes: integer(env, 'VIGIE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     schedulerIntervalMs: integer(env, 'VIGIE_SCHEDULER_INTERVAL_MS', 60_000, 100, 86_400_000),
+    logLevel: logLevel(env),
   };
 }
