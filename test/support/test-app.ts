@@ -13,6 +13,7 @@ import {
   RetentionScheduler,
   sha256Hex,
   WORKFLOW_DEPS,
+  type JsonLogger,
   type Principal,
   type VigieConfig,
 } from '@vigie/runtime';
@@ -101,7 +102,15 @@ export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigi
 
 /** The real application on a temporary data dir, with a clock the test moves by hand. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock; runProjections?: boolean; wrapEventStore?: (store: EventStore) => EventStore } = {},
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    clock?: ManualClock;
+    runProjections?: boolean;
+    wrapEventStore?: (store: EventStore) => EventStore;
+    /** Where the app's JSON log lines go (Nest's lines too); none without it. */
+    log?: JsonLogger;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
@@ -109,7 +118,7 @@ export async function startTestApp(
   const app = await createApp({
     config, principals: testPrincipals(), clock, runProjections: options.runProjections ?? true,
     ...(options.wrapEventStore ? { wrapEventStore: options.wrapEventStore } : {}),
-    logger: false,
+    ...(options.log ? { log: options.log } : { logger: false }),
   });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

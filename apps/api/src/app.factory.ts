@@ -1,14 +1,20 @@
-import { Logger, type LoggerService } from '@nestjs/common';
+import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { VigieConfig } from '@vigie/runtime';
+import { SwaggerModule } from '@nestjs/swagger';
+import { createJsonLogger, NestJsonLogger, silentLogger, type JsonLogger, type VigieConfig } from '@vigie/runtime';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { buildOpenApiDocument } from './http/openapi-document';
+import { requestIdOf } from './http/request-id';
+import { installRequestLog } from './http/request-log';
 import { vigieValidationPipe } from './http/validation.pipe';
 
 export interface CreateAppOptions extends AppModuleOptions {
   readonly config: VigieConfig;
+  /** Nest's own lines; `false` silences them (and, without `log`, the request log too). */
   readonly logger?: LoggerService | false;
+  /** Where the JSON log lines go; default: stdout at VIGIE_LOG_LEVEL. */
+  readonly log?: JsonLogger;
 }
 
 /**
@@ -16,27 +22,18 @@ export interface CreateAppOptions extends AppModuleOptions {
  * Closing it (app.close(), SIGTERM) stops taking requests, then the scheduler and the
  * runner, then closes every store.
  */
-export async function createApp({ config, logger, ...options }: CreateAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false });
+export async function createApp({ config, logger, log, ...options }: CreateAppOptions): Promise<NestFastifyApplication> {
+  const json = log ?? (logger === false ? silentLogger() : createJsonLogger(config.logLevel, 'vigie-api'));
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false, requestIdHeader: false, genReqId: requestIdOf });
+  installRequestLog(adapter.getInstance(), json);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,
-    { logger: logger ?? new Logger(), bufferLogs: false, abortOnError: false },
+    { logger: logger ?? new NestJsonLogger(json), bufferLogs: false, abortOnError: false },
   );
   app.useGlobalPipes(vigieValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Vigie')
-      .setDescription(
-        'System of record for the data requests of ANSSI under Article L2321-3 of the Code de la défense. ' +
-          'Errors are application/problem+json with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -27,6 +27,13 @@ describe('the API process', () => {
     const ended = await exit;
     expect(ended.code === 0 || ended.signal === 'SIGTERM').toBe(true);
     expect(ended.stderr).toBe('');
+    // Past the one-time key block, stdout is JSON lines: start-up, the lease, one per request.
+    const block = ['', 'First start:', 'Admin API key:', 'Keep it now:'];
+    const logLines = ended.stdout.split('\n').filter((l) => !block.some((b) => (b === '' ? l === '' : l.startsWith(b))));
+    const parsed = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(parsed).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'process.start', level: 'info', service: 'vigie-api', port })]));
+    expect(parsed).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'http.request', method: 'POST', route: '/v1/operators', status: 201 })]));
+    expect(logLines.join('\n')).not.toContain(key);
 
     const again = spawnTs('apps/api/src/main.ts', [], { VIGIE_DATA_DIR: dataDir, PORT: '0' });
     const againExit = finished(again);
@@ -40,6 +47,7 @@ describe('the API process', () => {
     ['VIGIE_RETENTION_TECHNICAL', 'P6Y'],
     ['VIGIE_RETENTION_IDENTIFICATION', 'forever'],
     ['PORT', 'eighty'],
+    ['VIGIE_LOG_LEVEL', 'chatty'],
   ])('refuses to start with %s=%s, in one line naming the variable', async (name, value) => {
     const { code, stderr } = await finished(spawnTs('apps/api/src/main.ts', [], { VIGIE_DATA_DIR: tempDir(), [name]: value }));
     expect(code).toBe(1);

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { ConfigError, EVENT_STORE, loadConfig, loadOrCreatePrincipals } from '@vigie/runtime';
+import { ConfigError, createJsonLogger, EVENT_STORE, loadConfig, loadOrCreatePrincipals } from '@vigie/runtime';
 import type { EventStore } from '@vigie/event-store';
 import { createApp } from './app.factory';
 
@@ -9,20 +8,24 @@ async function bootstrap(): Promise<void> {
   // Shared deployments are given their principals: one generated per process would differ.
   const shared = config.databaseUrl !== undefined || config.eventStoreConnectionString !== undefined;
   const principals = loadOrCreatePrincipals(config.principalsFile, { generate: !shared });
-  const logger = new Logger('Vigie');
+  const log = createJsonLogger(config.logLevel, 'vigie-api');
   if (principals.generatedAdminKey) {
-    // Printed once, on the first start only: the file keeps nothing but its sha256.
+    // Printed once, on the first start only: the file keeps nothing but its sha256. Plain
+    // text to the terminal, deliberately not a log line: log lines never hold a key.
     process.stdout.write(
       `\nFirst start: an admin API key was generated (only its sha256 is stored in ${config.principalsFile}).\n` +
         `Admin API key: ${principals.generatedAdminKey}\nKeep it now: it will not be shown again.\n\n`,
     );
   }
-  const app = await createApp({ config, principals: principals.byKeyHash, collectProcessMetrics: true });
+  const app = await createApp({ config, principals: principals.byKeyHash, collectProcessMetrics: true, log });
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
-  logger.log(`Vigie API listening on http://${shown}:${port} (role: ${config.role}, store: ${app.get<EventStore>(EVENT_STORE).kind}, data: ${config.dataDir}, docs: /docs)`);
+  log.info(
+    { event: 'process.start', role: config.role, store: app.get<EventStore>(EVENT_STORE).kind, port },
+    `Vigie API listening on http://${shown}:${port} (role: ${config.role}, store: ${app.get<EventStore>(EVENT_STORE).kind}, data: ${config.dataDir}, docs: /docs)`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -10,7 +10,7 @@ export interface CliIo {
   readonly clock?: Clock;
 }
 
-/** The exit codes of API.md → Command line. */
+/** The exit codes of docs/api.md → Command line. */
 export const EXIT = { ok: 0, checkFailed: 1, badUsage: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -1,14 +1,24 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, oneLine, UsageError, type CliIo, type ExitCode } from './cli-io';
+import { backupCommand } from './commands/backup.command';
 import { exportCommand } from './commands/export.command';
 import { importVerifyCommand } from './commands/import-verify.command';
 import { purgeDueCommand } from './commands/purge-due.command';
 import { replayCommand } from './commands/replay.command';
+import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 import { verifyCommand } from './commands/verify.command';
 
 type Register = (program: Command, io: CliIo, done: (code: ExitCode) => void) => void;
 
-const COMMANDS: readonly Register[] = [verifyCommand, replayCommand, purgeDueCommand, exportCommand, importVerifyCommand];
+const COMMANDS: readonly Register[] = [
+  verifyCommand,
+  replayCommand,
+  purgeDueCommand,
+  exportCommand,
+  importVerifyCommand,
+  backupCommand,
+  rotateMasterKeyCommand,
+];
 
 /** The `vigie` program; commands inherit the output and exit handling set here first. */
 function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
@@ -27,7 +37,7 @@ function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
 }
 
 /**
- * Runs `vigie <argv>` in this process and resolves to its exit code (API.md → Command
+ * Runs `vigie <argv>` in this process and resolves to its exit code (docs/api.md → Command
  * line): 0 success, 1 a check failed, 2 bad usage or bad input. Never throws and never
  * exits the process, so tests call it directly.
  */
@@ -50,7 +60,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
       io.stderr.write(`error: ${oneLine(error.message)}\n`);
       return EXIT.badUsage;
     }
-    // No stack trace or internal detail reaches the caller (DESIGN.md → Errors).
+    // No stack trace or internal detail reaches the caller (docs/design.md → Errors).
     io.stderr.write(`error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     return EXIT.checkFailed;
   }

@@ -1,20 +1,22 @@
 import type { EventStore } from '@vigie/event-store';
-import { ConfigError, EVENT_STORE, loadConfig, ProjectionsStatus } from '@vigie/runtime';
+import { ConfigError, createJsonLogger, EVENT_STORE, loadConfig, NestJsonLogger, ProjectionsStatus } from '@vigie/runtime';
 import { startWorker } from './worker';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const worker = await startWorker(config, { collectProcessMetrics: true });
-  process.stdout.write(
+  const log = createJsonLogger(config.logLevel, 'vigie-worker');
+  const worker = await startWorker(config, { collectProcessMetrics: true, logger: new NestJsonLogger(log) });
+  log.info(
+    { event: 'process.start', store: worker.context.get<EventStore>(EVENT_STORE).kind, port: worker.port },
     `Vigie worker running ${worker.context.get(ProjectionsStatus).phases().length} projections and the retention scheduler ` +
-      `(store: ${worker.context.get<EventStore>(EVENT_STORE).kind}, data: ${config.dataDir}); /health and /metrics on port ${worker.port}\n`,
+      `(store: ${worker.context.get<EventStore>(EVENT_STORE).kind}, data: ${config.dataDir}); /health and /metrics on port ${worker.port}`,
   );
   const shutdown = (signal: string): void => {
-    process.stdout.write(`Vigie worker: ${signal} received, stopping\n`);
+    log.info({ event: 'process.stop', signal }, `Vigie worker: ${signal} received, stopping`);
     worker.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`Vigie worker: unclean stop: ${(error as Error).message}\n`);
+        log.error({ event: 'process.stop' }, `Vigie worker: unclean stop: ${(error as Error).message}`);
         process.exit(1);
       },
     );

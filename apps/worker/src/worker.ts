@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Clock } from '@vigie/domain';
 import type { VigieConfig } from '@vigie/runtime';
@@ -14,8 +14,12 @@ export interface RunningWorker {
 }
 
 /** Builds the worker's modules (the runner starts with them), then serves /health and /metrics. */
-export async function startWorker(config: VigieConfig, options: { clock?: Clock; collectProcessMetrics?: boolean } = {}): Promise<RunningWorker> {
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { logger: false, abortOnError: false });
+export async function startWorker(
+  config: VigieConfig,
+  options: { clock?: Clock; collectProcessMetrics?: boolean; logger?: LoggerService } = {},
+): Promise<RunningWorker> {
+  const { logger, ...moduleOptions } = options;
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, moduleOptions), { logger: logger ?? false, abortOnError: false });
   let port: number;
   try {
     port = await context.get(WorkerHttpServer).listen(config.port, config.host);

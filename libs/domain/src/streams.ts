@@ -1,4 +1,4 @@
-/** Stream ids are `<kind>-<id>` (DESIGN.md), plus the singleton list stream. */
+/** Stream ids are `<kind>-<id>` (docs/design.md), plus the singleton list stream. */
 export const operatorStream = (operatorId: string): string => `operator-${operatorId}`;
 export const agentStream = (agentId: string): string => `agent-${agentId}`;
 export const HABILITATION_LISTS_STREAM = 'habilitation-lists';

@@ -9,3 +9,5 @@ export * from './lease/lease';
 export * from './lease/pg-advisory.lease';
 export * from './lease/data-dir.lease';
 export * from './read-models/read-models';
+export * from './logging/json-logger';
+export * from './logging/nest-json-logger';

@@ -48,5 +48,12 @@ export interface DataKeyStore {
    * two processes creating the same vault together keep a single check value.
    */
   ensureCheckValue(candidate: Buffer): Promise<Buffer>;
+  /**
+   * Master-key rotation: replaces every active wrapped key by `rewrap(keyId, wrapped)`
+   * and the check value by `recheck(stored)`, in one transaction. If either throws,
+   * nothing changes; if the process dies half-way, the transaction is not committed.
+   * So the store is always wholly under the old master key or wholly under the new one.
+   */
+  rewrapAll(rewrap: (keyId: string, wrappedKey: Buffer) => Buffer, recheck: (stored: Buffer) => Buffer): Promise<{ readonly rewrapped: number }>;
   close(): Promise<void>;
 }

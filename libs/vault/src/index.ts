@@ -13,3 +13,4 @@ export {
   VaultError,
   VaultIntegrityError,
 } from './vault.errors';
+export { rotateMasterKey, type MasterKeyRotation } from './master-key-rotation';

@@ -102,6 +102,28 @@ export class PgDataKeyStore implements DataKeyStore {
     return row.value;
   }
 
+  /**
+   * One transaction; the check value's row is locked first, so two rotations run one
+   * after the other (the second then finds keys it cannot unwrap and changes nothing),
+   * and the keys are locked as read, so no destroy interleaves.
+   */
+  async rewrapAll(rewrap: (keyId: string, wrappedKey: Buffer) => Buffer, recheck: (stored: Buffer) => Buffer): Promise<{ readonly rewrapped: number }> {
+    this.ensureOpen();
+    return this.db.transaction(async (client) => {
+      const meta = await client.query<{ value: Buffer }>('SELECT value FROM vault_meta WHERE name = $1 FOR UPDATE', [KEY_CHECK]);
+      if (meta.rows[0] === undefined) throw new VaultError('VAULT_EMPTY', 'This vault has no master-key check value yet: nothing to rotate');
+      const check = recheck(meta.rows[0].value);
+      // Sealing inserts new rows: lock them out for the rotation so none escapes it.
+      await client.query('LOCK TABLE vault_data_keys IN SHARE ROW EXCLUSIVE MODE');
+      const rows = await client.query<{ key_id: string; wrapped_key: Buffer }>('SELECT key_id, wrapped_key FROM vault_data_keys ORDER BY key_id');
+      for (const row of rows.rows) {
+        await client.query('UPDATE vault_data_keys SET wrapped_key = $1 WHERE key_id = $2', [rewrap(row.key_id, row.wrapped_key), row.key_id]);
+      }
+      await client.query('UPDATE vault_meta SET value = $1 WHERE name = $2', [check, KEY_CHECK]);
+      return { rewrapped: rows.rows.length };
+    });
+  }
+
   /** The pool is shared with the other components of the process: its owner closes it. */
   async close(): Promise<void> {
     this.closed = true;

@@ -12,7 +12,9 @@ export interface SqliteDataKeyStoreOptions {
 
 const KEY_CHECK = 'key-check';
 
-type StatementName = 'insert' | 'select' | 'exists' | 'listBefore' | 'isDestroyed' | 'zero' | 'remove' | 'tombstone' | 'readMeta' | 'insertMeta';
+type StatementName =
+  | 'insert' | 'select' | 'exists' | 'listBefore' | 'isDestroyed' | 'zero' | 'remove' | 'tombstone' | 'readMeta' | 'insertMeta'
+  | 'listAll' | 'rewrap' | 'updateMeta';
 
 /** The single-host store: one private SQLite file next to the event log. */
 export class SqliteDataKeyStore implements DataKeyStore {
@@ -34,6 +36,9 @@ export class SqliteDataKeyStore implements DataKeyStore {
       readMeta: db.prepare('SELECT value FROM vault_meta WHERE name = ?'),
       // OR IGNORE: a second process creating the same vault keeps the first check value.
       insertMeta: db.prepare('INSERT OR IGNORE INTO vault_meta (name, value) VALUES (?, ?)'),
+      listAll: db.prepare('SELECT key_id, wrapped_key FROM data_keys ORDER BY key_id'),
+      rewrap: db.prepare('UPDATE data_keys SET wrapped_key = ? WHERE key_id = ?'),
+      updateMeta: db.prepare('UPDATE vault_meta SET value = ? WHERE name = ?'),
     };
   }
 
@@ -96,6 +101,27 @@ export class SqliteDataKeyStore implements DataKeyStore {
     this.ensureOpen();
     this.stmts.insertMeta.run(KEY_CHECK, candidate);
     return (this.stmts.readMeta.get(KEY_CHECK) as { value: Buffer }).value;
+  }
+
+  /**
+   * One IMMEDIATE transaction: it takes the write lock first, so no seal lands between
+   * the read of the keys and their update, and a crash before COMMIT leaves the old keys.
+   * The WAL is then truncated, as on destroy, so old wrappings do not linger in it.
+   */
+  async rewrapAll(rewrap: (keyId: string, wrappedKey: Buffer) => Buffer, recheck: (stored: Buffer) => Buffer): Promise<{ readonly rewrapped: number }> {
+    this.ensureOpen();
+    const run = this.db.transaction((): number => {
+      const stored = this.stmts.readMeta.get(KEY_CHECK) as { value: Buffer } | undefined;
+      if (stored === undefined) throw new VaultError('VAULT_EMPTY', 'This vault has no master-key check value yet: nothing to rotate');
+      const check = recheck(stored.value);
+      const rows = this.stmts.listAll.all() as { key_id: string; wrapped_key: Buffer }[];
+      for (const row of rows) this.stmts.rewrap.run(rewrap(row.key_id, row.wrapped_key), row.key_id);
+      this.stmts.updateMeta.run(check, KEY_CHECK);
+      return rows.length;
+    });
+    const rewrapped = run.immediate();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return { rewrapped };
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,8 @@ export interface VaultOptions {
   readonly clock?: { now(): Date };
 }
 
-const KEY_CHECK_AAD = Buffer.from('vigie-vault:key-check');
+/** What the check value is bound to: a vault opens only with the master key that wrapped it. */
+export const KEY_CHECK_AAD = Buffer.from('vigie-vault:key-check');
 
 /**
  * Envelope encryption with one random data key per delivered dataset, wrapped by the

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Is
 
 export const COMPENSATION_CATEGORIES = ['electronic-communications', 'hosting'] as const;
 
-/** Amounts are integer euro cents excluding tax, at most 10^12 (API.md → Conventions). */
+/** Amounts are integer euro cents excluding tax, at most 10^12 (docs/api.md → Conventions). */
 export class ClaimCostsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Made by the server when absent (the same on a retry with the same Idempotency-Key)' })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPENSATION_CATEGORIES } from './claim-costs.dto';
 
-/** API.md `GET /v1/claims/{claimId}`, plus the tariff comparison and what remains to pay. */
+/** docs/api.md, `GET /v1/claims/{claimId}`, plus the tariff comparison and what remains to pay. */
 export class ClaimViewDto {
   @ApiProperty({ format: 'uuid' }) claimId!: string;
   @ApiProperty({ format: 'uuid' }) operatorId!: string;

@@ -1,5 +1,5 @@
 /**
- * HTTP status of each domain refusal code (API.md). A rule of the law or of the
+ * HTTP status of each domain refusal code (docs/api.md). A rule of the law or of the
  * workflow refused: 422, unless the contract says otherwise here.
  */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {

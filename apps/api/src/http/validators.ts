@@ -22,7 +22,7 @@ const simple = (name: string, message: string, test: (v: unknown, args: Validati
       validator: { validate: test },
     });
 
-/** An ISO 8601 date-time with its offset (Z or ±hh:mm): times are UTC instants (API.md). */
+/** An ISO 8601 date-time with its offset (Z or ±hh:mm): times are UTC instants (docs/api.md). */
 export const IsInstant = simple('isInstant', 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z', isInstant);
 
 /** A calendar date, YYYY-MM-DD, that exists. */

@@ -11,7 +11,7 @@ import { uuidParam } from '../http/uuid-param.pipe';
 import { ListNoticesQuery, NoticeListDto, RecordNoticeDto } from './oversight-notice.dto';
 
 /**
- * L36-14 CPCE (DOMAIN.md → ARCEP oversight): ARCEP is informed without delay of every
+ * L36-14 CPCE (docs/design.md → Rules): ARCEP is informed without delay of every
  * technical-data request. Filing opens a notice; an admin records its transmission.
  */
 @ApiTags('oversight')

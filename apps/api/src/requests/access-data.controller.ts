@@ -11,7 +11,7 @@ import { NotReplayable } from '../idempotency/not-replayable.decorator';
 import { AccessDataDto, AccessedDataDto } from './access-data.dto';
 
 /**
- * Reading delivered data is a command with a declared purpose (DESIGN.md): each call appends
+ * Reading delivered data is a command with a declared purpose (docs/design.md): each call appends
  * DataAccessed. The answer holds the records in clear, so it is never kept for an
  * Idempotency-Key replay (@NotReplayable): a repeated call is a new, recorded read.
  */

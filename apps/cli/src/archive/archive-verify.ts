@@ -26,7 +26,7 @@ function parseLine(text: string, lineNo: number): Parameters<ChainVerifier['acce
     throw new UsageError(`Line ${lineNo}: expected streamId, type, data, and metadata with its hash.`);
   }
   const { hash, ...unhashed } = metadata;
-  // The chain covers the canonical JSON of data and metadata-without-hash (DESIGN.md): recompute it from the parsed line.
+  // The chain covers the canonical JSON of data and metadata-without-hash (docs/design.md): recompute it from the parsed line.
   return [streamId, BigInt(revision), BigInt(position), type, canonicalJson(data), canonicalJson(unhashed), hash as string];
 }
 

@@ -2,7 +2,7 @@ import { DomainError } from '../kernel/domain-error';
 import { AgentState, HabilitatedAgent, isExpiredAt, isHabilitatedAt } from './agent.state';
 
 /**
- * DOMAIN.md "Agent habilitation": a decision stays in force until withdrawn or expired;
+ * docs/design.md → Rules: a decision stays in force until withdrawn or expired;
  * while one is (or will be) in force, a second one is refused. A revoked or expired agent
  * may be habilitated again by a new decision.
  */
@@ -15,7 +15,7 @@ export const assertNoDecisionInForce = (state: AgentState, at: string): void => 
   }
 };
 
-/** DOMAIN.md: the Prime Minister's decision "may be withdrawn at any time" — only while it is in force. */
+/** docs/design.md → Rules: the Prime Minister's decision "may be withdrawn at any time" — only while it is in force. */
 export function assertRevocable(state: AgentState, at: string): asserts state is HabilitatedAgent {
   if (!hasDecisionInForce(state, at)) {
     throw new DomainError('AGENT_NOT_HABILITATED', 'agent holds no habilitation in force');

@@ -18,7 +18,7 @@ export type AgentState =
 export type HabilitatedAgent = Extract<AgentState, { readonly status: 'habilitated' }>;
 
 /**
- * L2321-3 al. 1 ("habilités par le Premier ministre") and DOMAIN.md: habilitated at an
+ * L2321-3 al. 1 ("habilités par le Premier ministre") and docs/design.md → Rules: habilitated at an
  * instant when the decision is not withdrawn, has started (habilitatedOn ≤ the instant's
  * UTC date) and has not ended. Choice: `expiresOn` is the first day without habilitation,
  * so the habilitation ends at 00:00 UTC on expiresOn.

@@ -14,7 +14,7 @@ export function assertClaimKnown(state: ClaimState): asserts state is Exclude<Cl
   if (state.status === 'unknown') throw new DomainError('NOT_FOUND', 'claim not found');
 }
 
-/** Amounts are integer euro cents excluding tax (DOMAIN.md). */
+/** Amounts are integer euro cents excluding tax (docs/design.md → Rules). */
 export const assertClaimShape = (requests: readonly ServedFacts[], amountCents: number, expectedCents: number): void => {
   if (!Array.isArray(requests) || requests.length === 0) throw validationFailed('requestIds must not be empty');
   if (hasDuplicates(requests.map((r) => r.requestId))) throw validationFailed('requestIds must not repeat');
@@ -38,7 +38,7 @@ export const compensationCategory = (requests: readonly ServedFacts[]): Compensa
   throw new DomainError('CLAIM_MIXES_CATEGORIES', 'a claim covers requests of one compensation category (1° or 2°)');
 };
 
-/** DOMAIN.md: ANSSI approves at most what was claimed. */
+/** docs/design.md → Rules: ANSSI approves at most what was claimed. */
 export const assertApprovable = (approvedCents: number, claimedCents: number): void => {
   if (!isIntegerInRange(approvedCents, 0, claimedCents)) {
     throw new DomainError('APPROVED_EXCEEDS_CLAIMED', 'approvedCents must be an integer between 0 and the claimed amount');
@@ -50,7 +50,7 @@ export function assertAssessed(state: ClaimState): asserts state is AssessedClai
   if (state.status === 'claimed') throw new DomainError('CLAIM_NOT_ASSESSED', 'claim not assessed yet');
 }
 
-/** DOMAIN.md: paid ≤ approved; a payment reference is used once. */
+/** docs/design.md → Rules: paid ≤ approved; a payment reference is used once. */
 export const assertPayable = (state: AssessedClaim, paidCents: number, paymentRef: string): void => {
   if (state.paymentRefs.includes(paymentRef)) throw new DomainError('PAYMENT_REF_REUSED', 'payment reference already used');
   if (!isIntegerInRange(paidCents, 1, MAX_CLAIM_CENTS)) throw validationFailed('paidCents must be a positive integer');

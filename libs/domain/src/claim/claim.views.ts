@@ -1,7 +1,7 @@
 import { CompensationCategory } from './claim.events';
 import { ClaimState } from './claim.state';
 
-/** API.md `GET /v1/claims/{claimId}` (plus expected and outstanding amounts). */
+/** docs/api.md, `GET /v1/claims/{claimId}` (plus expected and outstanding amounts). */
 export interface ClaimView {
   readonly claimId: string;
   readonly operatorId: string;

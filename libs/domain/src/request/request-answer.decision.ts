@@ -16,7 +16,7 @@ import { assertRequestKnown } from './request.rules';
 import { KnownRequest, RequestState } from './request.state';
 import { DATA_CATEGORIES, IDENTIFICATION_FIELDS } from './request.types';
 
-/** L36-14 CPCE (DOMAIN.md): ARCEP is informed of every technical-data request; the notice is recorded once. */
+/** L36-14 CPCE (docs/design.md → Rules): ARCEP is informed of every technical-data request; the notice is recorded once. */
 export const decideRecordOversightNotice = ({ data }: RecordOversightNotice, state: RequestState): RequestEvent[] => {
   if (state.status === 'unknown' || state.filing.kind !== 'technical-data') {
     throw new DomainError('NOT_FOUND', 'no oversight notice for this request');

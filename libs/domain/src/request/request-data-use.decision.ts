@@ -13,7 +13,7 @@ import {
 import { assertRequestKnown } from './request.rules';
 import { RequestState } from './request.state';
 
-/** DESIGN.md: every read is a command with a declared purpose, so every read is in the audit trail. */
+/** docs/design.md: every read is a command with a declared purpose, so every read is in the audit trail. */
 export const decideAccessData = ({ data }: AccessData, state: RequestState): RequestEvent[] => {
   assertRequestKnown(state);
   assertDataAvailable(state);
@@ -46,7 +46,7 @@ export const decideSendAlert = ({ data }: SendAlert, state: RequestState): Reque
   ];
 };
 
-/** Crypto-shredding (DESIGN.md); a purge after the retention deadline is flagged overdue (DOMAIN.md). */
+/** Crypto-shredding (docs/design.md); a purge after the retention deadline is flagged overdue (docs/design.md → Rules). */
 export const decidePurgeData = ({ data }: PurgeData, state: RequestState): RequestEvent[] => {
   assertRequestKnown(state);
   assertDataAvailable(state);

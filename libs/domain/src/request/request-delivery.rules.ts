@@ -8,7 +8,7 @@ import { DATA_CATEGORIES, DataCategory, IDENTIFICATION_FIELDS, IdentificationFie
 const CONTENT_KEYS = new Set(['content', 'body', 'payload', 'message']);
 
 /**
- * L34-1 CPCE and R10-15 CPCE (DOMAIN.md): the content of communications is always excluded.
+ * L34-1 CPCE and R10-15 CPCE (docs/design.md → Rules): the content of communications is always excluded.
  * A key named content, body, payload or message, at any depth, betrays content.
  */
 export const carriesCommunicationContent = (value: unknown): boolean => {
@@ -72,7 +72,7 @@ export const inCanonicalOrder = <T>(all: readonly T[], present: Iterable<T>): T[
 
 /**
  * The deadline is fixed at delivery, after it, and never beyond five years
- * (L2321-3 al. 2; DOMAIN.md applies the cap to identification data as well).
+ * (L2321-3 al. 2; docs/design.md → Rules applies the cap to identification data as well).
  */
 export const assertRetentionDeadline = (deliveredAt: string, retentionDeadline: string): void => {
   const deadline = instantMs(retentionDeadline, 'retentionDeadline');

@@ -17,7 +17,7 @@ export const assertPurposeAllowed = (kind: RequestKind, purpose: AccessPurpose):
   }
 };
 
-/** DESIGN.md: after a purge the data is gone for everyone; before a delivery there is none. */
+/** docs/design.md: after a purge the data is gone for everyone; before a delivery there is none. */
 export function assertDataAvailable(state: KnownRequest): asserts state is DeliveredRequest {
   if (state.status === 'purged') throw new DomainError('DATA_PURGED', 'the delivered data was purged');
   if (state.status !== 'delivered') throw new DomainError('NO_DATA', 'no data was delivered');

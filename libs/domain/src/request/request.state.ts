@@ -25,7 +25,7 @@ export interface OversightNotice {
 
 interface RequestBase {
   readonly filing: RequestFiledData;
-  /** Technical data only (L36-14 CPCE via DOMAIN.md): ARCEP must be informed of the request. */
+  /** Technical data only (L36-14 CPCE via docs/design.md → Rules): ARCEP must be informed of the request. */
   readonly notice?: 'pending' | 'sent';
   readonly oversight?: OversightNotice;
   readonly alerts: readonly AlertRecord[];

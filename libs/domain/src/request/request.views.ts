@@ -10,7 +10,7 @@ export const servedFacts = (state: RequestState): ServedFacts | undefined => {
   return { requestId, operatorId, addresseeRole, kind, served: isServed(state), recordCount };
 };
 
-/** API.md request view, from the stream alone; it never contains delivered data. */
+/** The request view of docs/api.md, from the stream alone; it never contains delivered data. */
 export interface RequestSummary {
   readonly requestId: string;
   readonly kind: RequestKind;

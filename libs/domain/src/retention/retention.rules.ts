@@ -30,7 +30,7 @@ export const exceedsLegalMaximum = ({ years, months, days }: RetentionPeriod): b
 };
 
 /**
- * L2321-3 al. 2 caps technical data at five years; DOMAIN.md applies the same cap to
+ * L2321-3 al. 2 caps technical data at five years; docs/design.md → Rules applies the same cap to
  * identification data as a policy. Throws RETENTION_EXCEEDED.
  */
 export const assertRetentionWithinLegalMaximum = (period: RetentionPeriod): void => {
@@ -42,6 +42,6 @@ export const assertRetentionWithinLegalMaximum = (period: RetentionPeriod): void
   }
 };
 
-/** DOMAIN.md: a purge (or a check) after the deadline is overdue; at the deadline itself it is on time. */
+/** docs/design.md → Rules: a purge (or a check) after the deadline is overdue; at the deadline itself it is on time. */
 export const isOverdue = (deadline: string, at: string): boolean =>
   instantMs(at, 'at') > instantMs(deadline, 'deadline');

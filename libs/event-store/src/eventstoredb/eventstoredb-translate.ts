@@ -32,7 +32,7 @@ import type { ExpectedRevision, JsonObject, RecordedEvent } from '../event-store
 
 /**
  * Pure translations between the port and @eventstore/db-client v6. The client appears
- * nowhere else in Vigie (STYLE.md rule 6): keep every mapping here and unit-tested.
+ * nowhere else in Vigie (one place for all of it): keep every mapping here and unit-tested.
  */
 
 /** Largest uint64: servers before 22.6 report it when a stream read does not know the position. */

@@ -6,7 +6,7 @@ import { readAllContract } from './read-all.contract';
 import { subscriptionContract } from './subscription.contract';
 
 /**
- * The behaviour every EventStore adapter must share (DESIGN.md, "Event store
+ * The behaviour every EventStore adapter must share (docs/design.md, "Event store
  * semantics"). Each test gets a fresh subject from `factory` and uses its own random
  * stream names, so the suite also runs against a shared server that is not empty.
  */

@@ -13,7 +13,7 @@ const configError = (env: Record<string, string>): ConfigError => {
 };
 
 describe('loadConfig', () => {
-  it('applies the defaults of API.md → Configuration', () => {
+  it('applies the defaults of the configuration table (docs/api.md)', () => {
     const config = loadConfig({}, '/srv');
     expect(config.port).toBe(3000);
     expect(config.dataDir).toBe('/srv/data');
@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(config.retentionText).toEqual({ identification: 'P2Y', technical: 'P5Y' });
     expect(config.role).toBe('all');
     expect(config.bodyLimitBytes).toBe(1024 * 1024);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('reads VIGIE_LOG_LEVEL, in any case, and refuses an unknown level naming the variable', () => {
+    expect(loadConfig({ VIGIE_LOG_LEVEL: 'WARN' }, '/srv').logLevel).toBe('warn');
+    expect(loadConfig({ VIGIE_LOG_LEVEL: 'silent' }, '/srv').logLevel).toBe('silent');
+    expect(configError({ VIGIE_LOG_LEVEL: 'verbose' }).message).toMatch(/VIGIE_LOG_LEVEL.*fatal, error, warn, info, debug, trace, silent/);
   });
 
   it('reads every variable', () => {

@@ -7,7 +7,7 @@ import { connectionStringProblem } from '@vigie/event-store/eventstoredb';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
-/** Everything Vigie reads from the environment (API.md → Configuration), validated once. */
+/** Everything Vigie reads from the environment (the configuration table of docs/api.md), validated once. */
 export interface VigieConfig {
   readonly port: number;
   /** VIGIE_HOST: the address to listen on; loopback unless told otherwise (the container image says 0.0.0.0). */
@@ -34,7 +34,19 @@ export interface VigieConfig {
   readonly schedulerIntervalMs: number;
   /** VIGIE_MAX_LAG_MS: how long the oldest unapplied event may wait before /health says `degraded`. */
   readonly maxLagMs: number;
+  /** VIGIE_LOG_LEVEL: the least severe JSON log line written (`silent` writes none). */
+  readonly logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const logLevel = (env: Env): LogLevel => {
+  const raw = value(env, 'VIGIE_LOG_LEVEL') ?? 'info';
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (level === undefined) throw new ConfigError('VIGIE_LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+};
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -140,5 +152,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ...bodyLimits(env, esdb !== undefined),
     schedulerIntervalMs: integer(env, 'VIGIE_SCHEDULER_INTERVAL_MS', 60_000, 100, 86_400_000),
     maxLagMs: integer(env, 'VIGIE_MAX_LAG_MS', 5000, 1, 86_400_000),
+    logLevel: logLevel(env),
   };
 }

@@ -10,6 +10,7 @@ import type { EventStore } from '@vigie/event-store';
 import type { PgDatabase } from '@vigie/postgres';
 import { CompensationQueries, ProjectionRunner, RegisterQueries, RetentionQueries, type Projection, type ReadModelStore } from '@vigie/projections';
 import type { VigieConfig } from '../config/vigie-config';
+import { projectionLogger } from '../logging/duty-loggers';
 import { openReadModels, type ReadModels } from '../read-models/read-models';
 import { dataFile } from './data-dir';
 import { HealthCheck } from './health-check.service';
@@ -73,7 +74,7 @@ export class ReadModelsModule {
           provide: PROJECTION_RUNNER,
           inject: [EVENT_STORE, READ_MODELS],
           useFactory: (store: EventStore, readModels: ReadModels): ProjectionRunner | null =>
-            projections ? new ProjectionRunner({ store, readStore: readModels.runnerStore, projections: [...projections] }) : null,
+            projections ? new ProjectionRunner({ store, readStore: readModels.runnerStore, projections: [...projections], logger: projectionLogger() }) : null,
         },
         ...QUERIES.map((Queries) => ({
           provide: Queries,

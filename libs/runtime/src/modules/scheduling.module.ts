@@ -4,6 +4,7 @@ import type { EventStore } from '@vigie/event-store';
 import type { ReadModelStore } from '@vigie/projections';
 import type { WorkflowDeps } from '@vigie/workflow';
 import type { VigieConfig } from '../config/vigie-config';
+import { schedulerLogging } from '../logging/duty-loggers';
 import { RetentionScheduler } from '../retention/retention-scheduler.service';
 import { ReadYourWrites } from './read-your-writes.service';
 import { EVENT_STORE, READ_MODEL_STORE, WORKFLOW_DEPS } from './tokens';
@@ -22,7 +23,7 @@ export class SchedulingModule {
           useFactory: (deps: WorkflowDeps, clock: Clock, store: EventStore, readStore: ReadModelStore, reads: ReadYourWrites) =>
             new RetentionScheduler(
               { deps, clock, store, readStore, settle: (position) => reads.settle(position) },
-              { intervalMs: config.schedulerIntervalMs },
+              { intervalMs: config.schedulerIntervalMs, ...schedulerLogging() },
             ),
         },
       ],

@@ -111,6 +111,49 @@ export function describeDataKeyStoreContract(name: string, factory: DataKeyStore
       expect((await reopened.ensureCheckValue(randomBytes(60))).equals(seenByStore)).toBe(true);
     });
 
+    it('re-wraps every active key and the check value together, leaving tombstones as they are', async () => {
+      const [a, b, gone] = [randomUUID(), randomUUID(), randomUUID()];
+      await store.ensureCheckValue(Buffer.from('check-old'));
+      await store.put(a, { datasetId: 'ds-a', wrappedKey: Buffer.from('old-a') });
+      await store.put(b, { datasetId: 'ds-b', wrappedKey: Buffer.from('old-b') });
+      await store.put(gone, { datasetId: 'ds-gone', wrappedKey: Buffer.from('old-gone') });
+      await store.destroy(gone);
+      const result = await store.rewrapAll(
+        (keyId, bytes) => Buffer.from(`new:${keyId}:${bytes.toString()}`),
+        (stored) => Buffer.from(`new:${stored.toString()}`),
+      );
+      expect(result).toEqual({ rewrapped: 2 });
+      const other = await backend.open();
+      expect(await other.find(a)).toEqual({ status: 'active', datasetId: 'ds-a', wrappedKey: Buffer.from(`new:${a}:old-a`) });
+      expect(await other.find(b)).toEqual({ status: 'active', datasetId: 'ds-b', wrappedKey: Buffer.from(`new:${b}:old-b`) });
+      expect(await other.find(gone)).toEqual({ status: 'destroyed' });
+      expect((await other.ensureCheckValue(Buffer.from('ignored'))).toString()).toBe('new:check-old');
+    });
+
+    it('changes nothing when re-wrapping fails half-way: one transaction, all or nothing', async () => {
+      const ids = [randomUUID(), randomUUID(), randomUUID()].sort();
+      await store.ensureCheckValue(Buffer.from('check-old'));
+      for (const id of ids) await store.put(id, { datasetId: `ds-${id}`, wrappedKey: Buffer.from(`old-${id}`) });
+      let calls = 0;
+      const failing = store.rewrapAll(
+        (keyId) => {
+          calls += 1;
+          if (calls === 2) throw new Error('interrupted');
+          return Buffer.from(`new-${keyId}`);
+        },
+        () => Buffer.from('check-new'),
+      );
+      await expect(failing).rejects.toThrow('interrupted');
+      expect(calls).toBe(2);
+      const other = await backend.open();
+      for (const id of ids) expect(await other.find(id)).toEqual({ status: 'active', datasetId: `ds-${id}`, wrappedKey: Buffer.from(`old-${id}`) });
+      expect((await other.ensureCheckValue(Buffer.from('ignored'))).toString()).toBe('check-old');
+    });
+
+    it('refuses to rotate a vault that has no check value yet, changing nothing', async () => {
+      await expect(store.rewrapAll((_, bytes) => bytes, (stored) => stored)).rejects.toMatchObject({ code: 'VAULT_EMPTY' });
+    });
+
     it('refuses use after close, and closes twice without harm', async () => {
       await store.close();
       await expect(store.status(randomUUID())).rejects.toBeInstanceOf(VaultError);

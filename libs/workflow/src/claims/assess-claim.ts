@@ -9,7 +9,7 @@ export interface AssessClaimInput {
   readonly note: string;
 }
 
-/** ANSSI approves an amount, at most the claimed one, once (DOMAIN.md, L2321-3 al. 3). */
+/** ANSSI approves an amount, at most the claimed one, once (docs/design.md → Rules, L2321-3 al. 3). */
 export async function assessClaim(
   deps: WorkflowDeps,
   meta: CommandMeta,

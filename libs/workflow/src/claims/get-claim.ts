@@ -2,7 +2,7 @@ import { claimDecider, claimStream, claimView, DomainError, type ClaimState, typ
 import { loadStream } from '../kernel/command-handler';
 import type { WorkflowDeps } from '../kernel/workflow-deps';
 
-/** The claim as API.md shows it, plus the gap to the tariff so an assessor sees it at a glance. */
+/** The claim as docs/api.md shows it, plus the gap to the tariff so an assessor sees it at a glance. */
 export type ClaimAnswer = ClaimView & { readonly differenceCents: number };
 
 export const claimAnswer = (state: ClaimState): ClaimAnswer => {

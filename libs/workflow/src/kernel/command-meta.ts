@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 /**
- * Who and when, for one command: becomes every event's metadata (DESIGN.md → Time and
+ * Who and when, for one command: becomes every event's metadata (docs/design.md → Time and
  * identity). `commandId` is deterministic for a retried command (same Idempotency-Key),
  * so are the ids derived from it, which lets the store and the handler recognise a retry.
  */

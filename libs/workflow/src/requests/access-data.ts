@@ -13,7 +13,7 @@ export interface AccessAnswer {
 /**
  * An agent reads delivered data for a declared purpose (L2321-3 al. 1: to alert the holder;
  * al. 2: to characterise the threat). DataAccessed is appended before anything is decrypted,
- * so every read is in the audit trail (DESIGN.md). The answer holds plaintext: callers must
+ * so every read is in the audit trail (docs/design.md). The answer holds plaintext: callers must
  * neither log it nor store it (the API does not replay it from its idempotency store).
  */
 export async function accessData(

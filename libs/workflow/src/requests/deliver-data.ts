@@ -42,7 +42,7 @@ const deliverCommand = (
 /**
  * The addressed operator answers with records (L2321-3 al. 1 or al. 2). The records are
  * checked by the decider first, then sealed in the vault: the event carries only the
- * ciphertext (DESIGN.md → Personal and technical data). The retention deadline is the
+ * ciphertext (docs/design.md → Personal and technical data). The retention deadline is the
  * delivery time plus the configured period of the request's kind (five years at most).
  */
 export async function deliverData(

@@ -10,7 +10,7 @@ export interface PurgeAnswer {
 }
 
 /**
- * Crypto-shredding (DESIGN.md): DataPurged is appended, then the dataset's key is destroyed,
+ * Crypto-shredding (docs/design.md): DataPurged is appended, then the dataset's key is destroyed,
  * so the ciphertext left in the log (and in any backup of it) can never be read again.
  * A crash between the two steps leaves an active key behind a purged dataset: the
  * retention scheduler reconciles it, and so does any retry of this command.

@@ -3,7 +3,7 @@ import { handleCommand } from '../kernel/command-handler';
 import type { CommandMeta } from '../kernel/command-meta';
 import type { Outcome, WorkflowDeps } from '../kernel/workflow-deps';
 
-/** L36-14 CPCE (DOMAIN.md): ARCEP is informed of every technical-data request; this records the transmission. */
+/** L36-14 CPCE (docs/design.md → Rules): ARCEP is informed of every technical-data request; this records the transmission. */
 export async function recordOversightNotice(
   deps: WorkflowDeps,
   meta: CommandMeta,

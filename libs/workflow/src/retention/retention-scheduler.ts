@@ -4,7 +4,7 @@ import { newCommandId, type CommandMeta } from '../kernel/command-meta';
 import type { WorkflowDeps } from '../kernel/workflow-deps';
 import { reconcileOrphanKeys, type OrphanKeyOptions, type OrphanKeyReport } from './orphan-keys.reconciler';
 
-/** DOMAIN.md: the reason a purge on deadline carries in `DataPurged`. */
+/** docs/design.md → Rules: the reason a purge on deadline carries in `DataPurged`. */
 export const RETENTION_EXPIRED = 'retention-expired';
 
 /** The scheduler acts as itself in the log: every purge it makes is attributable. */

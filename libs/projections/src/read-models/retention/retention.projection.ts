@@ -3,7 +3,7 @@ import type { Projection, ProjectionTx } from '../../projection';
 import { asDomainEvent } from '../domain-event';
 
 /**
- * Retention deadlines (L2321-3 al. 2: five years at most; DOMAIN.md: a purge past the
+ * Retention deadlines (L2321-3 al. 2: five years at most; docs/design.md → Rules: a purge past the
  * deadline is flagged overdue): one row per delivered dataset, never any delivered data.
  * The key id lets the scheduler find keys a crash left active behind a purged dataset.
  */

@@ -12,7 +12,7 @@ export interface RetentionItem {
   readonly status: RetentionStatus;
   readonly purgedAt?: string;
   readonly purgeReason?: string;
-  /** Purged after its deadline, or still held past it (DOMAIN.md: flagged in every report). */
+  /** Purged after its deadline, or still held past it (docs/design.md → Rules: flagged in every report). */
   readonly overdue: boolean;
 }
 
