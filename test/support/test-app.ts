@@ -101,13 +101,17 @@ export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigi
 
 /** The real application on a temporary data dir, with a clock the test moves by hand. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; dataDir?: string; clock?: ManualClock; runProjections?: boolean; wrapEventStore?: (store: EventStore) => EventStore } = {},
+  options: {
+    env?: Record<string, string>; dataDir?: string; clock?: ManualClock; runProjections?: boolean; wrapEventStore?: (store: EventStore) => EventStore;
+    /** The bootstrap file's principals, by key hash; default: the test principals. */
+    principals?: ReadonlyMap<string, Principal>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
   const app = await createApp({
-    config, principals: testPrincipals(), clock, runProjections: options.runProjections ?? true,
+    config, principals: options.principals ?? testPrincipals(), clock, runProjections: options.runProjections ?? true,
     ...(options.wrapEventStore ? { wrapEventStore: options.wrapEventStore } : {}),
     logger: false,
   });
