@@ -122,4 +122,14 @@ describe('paged lists', () => {
     expect(new Set(served).size).toBe(served.length);
     expect(served.filter((id) => before.includes(id))).toEqual(before);
   });
+
+  it('serves 100 items per page when no limit is given', async () => {
+    for (let i = 0; i < 100; i++) await post(t, '/v1/principals', KEYS.admin, { role: 'auditor', label: `desk ${i}` }).expect(201);
+    const first = (await get('/v1/principals').expect(200)).body as Body;
+    expect(first.items).toHaveLength(100);
+    expect(first.next).not.toBeNull();
+    const rest = (await get(`/v1/principals?cursor=${encodeURIComponent(first.next as string)}`).expect(200)).body as Body;
+    expect(rest.items.length).toBeGreaterThan(0);
+    expect(rest.items.some((p) => first.items.some((q) => q.principalId === p.principalId))).toBe(false);
+  });
 });
