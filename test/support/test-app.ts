@@ -110,13 +110,15 @@ export async function startTestApp(
     wrapEventStore?: (store: EventStore) => EventStore;
     /** Where the app's JSON log lines go (Nest's lines too); none without it. */
     log?: JsonLogger;
+    /** The bootstrap file's principals, by key hash; default: the test principals. */
+    principals?: ReadonlyMap<string, Principal>;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
   const app = await createApp({
-    config, principals: testPrincipals(), clock, runProjections: options.runProjections ?? true,
+    config, principals: options.principals ?? testPrincipals(), clock, runProjections: options.runProjections ?? true,
     ...(options.wrapEventStore ? { wrapEventStore: options.wrapEventStore } : {}),
     ...(options.log ? { log: options.log } : { logger: false }),
   });

@@ -5,7 +5,7 @@ import type { EventStore } from '@vigie/event-store';
 import { infrastructureModules, type VigieConfig } from '@vigie/runtime';
 import { ALL_PROJECTIONS } from '@vigie/runtime/all-projections';
 import { ApiKeyGuard } from './auth/api-key.guard';
-import { PrincipalsModule } from './auth/principals.module';
+import { AuthModule } from './auth/auth.module';
 import type { PrincipalDirectory } from './auth/principals.token';
 import { FEATURE_MODULES } from './features';
 import { HttpDrain } from './http/http-drain';
@@ -40,7 +40,7 @@ export class AppModule {
           collectProcessMetrics: options.collectProcessMetrics ?? false,
           ...(options.wrapEventStore ? { wrapEventStore: options.wrapEventStore } : {}),
         }),
-        PrincipalsModule.forRoot(options.principals),
+        AuthModule.forRoot(options.principals),
         IdempotencyModule.forRoot(config, options.idempotencyStore),
         ...FEATURE_MODULES,
       ],

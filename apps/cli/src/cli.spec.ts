@@ -57,7 +57,7 @@ describe('vigie (in process)', () => {
       return { ...held, status: 'retained' };
     });
     expect(now.items.find((i) => i.requestId === scenario.purged)).toMatchObject({ status: 'purged' });
-    expect(JSON.parse(before.out)).toEqual({ items: expected });
+    expect(JSON.parse(before.out)).toEqual({ items: expected, next: null });
   });
 
   it('replay as of an earlier date: the later payment is not in the compensation report', async () => {

@@ -1,12 +1,12 @@
 import { EVENT_SCHEMA_VERSIONS, isVigieEventType, VIGIE_EVENT_TYPES } from './event-schema';
-import { agentStream, claimStream, HABILITATION_LISTS_STREAM, incidentStream, operatorStream, parseStreamId, requestStream } from './streams';
+import { ADMIN_ROSTER_STREAM, agentStream, claimStream, HABILITATION_LISTS_STREAM, incidentStream, operatorStream, parseStreamId, principalStream, requestStream } from './streams';
 
 describe('event schema', () => {
   it('lists every event type once, each at version 1', () => {
     expect(new Set(VIGIE_EVENT_TYPES).size).toBe(VIGIE_EVENT_TYPES.length);
     expect([...VIGIE_EVENT_TYPES].sort()).toEqual(Object.keys(EVENT_SCHEMA_VERSIONS).sort());
     expect(Object.values(EVENT_SCHEMA_VERSIONS).every((v) => v === 1)).toBe(true);
-    expect(VIGIE_EVENT_TYPES).toHaveLength(17);
+    expect(VIGIE_EVENT_TYPES).toHaveLength(21);
   });
 
   it('recognises stored type names only', () => {
@@ -24,6 +24,8 @@ describe('stream ids', () => {
     expect(claimStream('a')).toBe('claim-a');
     expect(parseStreamId(requestStream('3f2a-9c'))).toEqual({ kind: 'request', id: '3f2a-9c' });
     expect(parseStreamId(HABILITATION_LISTS_STREAM)).toEqual({ kind: 'habilitation-lists', id: '' });
+    expect(parseStreamId(principalStream('p-1'))).toEqual({ kind: 'principal', id: 'p-1' });
+    expect(parseStreamId(ADMIN_ROSTER_STREAM)).toEqual({ kind: 'admin-roster', id: '' });
     expect(parseStreamId('request-')).toBeUndefined();
     expect(parseStreamId('$system')).toBeUndefined();
   });

@@ -22,3 +22,6 @@ export * from './claims/get-claim';
 export * from './claims/pay-compensation';
 export * from './claims/tariffs';
 export * from './retention/orphan-keys.reconciler';
+export * from './principals/principal-book';
+export * from './principals/principal-commands';
+export * from './principals/principal-log';

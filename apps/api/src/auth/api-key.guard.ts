@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { sha256Hex, type Principal, type Role } from '@vigie/runtime';
 import type { FastifyRequest } from 'fastify';
 import { fail } from '../http/problem';
-import { PRINCIPALS, type PrincipalDirectory } from './principals.token';
+import { PRINCIPALS, type PrincipalLookup } from './principals.token';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
@@ -13,7 +13,7 @@ export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(PRINCIPALS) private readonly principals: PrincipalDirectory,
+    @Inject(PRINCIPALS) private readonly principals: PrincipalLookup,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {

@@ -3,10 +3,11 @@ import { AdministrationModule } from './administration.module';
 import { AuditModule } from './audit.module';
 import { ClaimsModule } from './claims.module';
 import { OperationsModule } from './operations.module';
+import { PrincipalsModule } from './principals.module';
 import { ReportsModule } from './reports.module';
 import { RequestsModule } from './requests.module';
 
-export { AdministrationModule, AuditModule, ClaimsModule, OperationsModule, ReportsModule, RequestsModule };
+export { AdministrationModule, AuditModule, ClaimsModule, OperationsModule, PrincipalsModule, ReportsModule, RequestsModule };
 
 /** The feature modules of the API, one per part of the workflow, each holding its controllers. */
 export const FEATURE_MODULES: readonly Type<unknown>[] = [
@@ -16,4 +17,5 @@ export const FEATURE_MODULES: readonly Type<unknown>[] = [
   ReportsModule,
   AuditModule,
   ClaimsModule,
+  PrincipalsModule,
 ];

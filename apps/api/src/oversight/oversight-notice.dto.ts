@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsInstant } from '../http/validators';
+import { PageQuery } from '../http/page';
 
 export class RecordNoticeDto {
   @ApiProperty({ format: 'date-time', description: 'When the notice was transmitted to ARCEP' })
@@ -13,7 +14,7 @@ export class RecordNoticeDto {
   reference!: string;
 }
 
-export class ListNoticesQuery {
+export class ListNoticesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending', 'sent'] })
   @IsOptional()
   @IsIn(['pending', 'sent'])
@@ -33,4 +34,5 @@ export class NoticeViewDto {
 
 export class NoticeListDto {
   @ApiProperty({ type: [NoticeViewDto] }) items!: NoticeViewDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last page' }) next!: string | null;
 }

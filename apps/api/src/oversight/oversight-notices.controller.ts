@@ -7,6 +7,7 @@ import { RegisterQueries } from '@vigie/projections';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
+import { decodeCursor, pageSize, toPage } from '../http/page';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { ListNoticesQuery, NoticeListDto, RecordNoticeDto } from './oversight-notice.dto';
 
@@ -32,13 +33,14 @@ export class OversightNoticesController {
   @ApiProblems([])
   async list(@Query() query: ListNoticesQuery): Promise<NoticeListDto> {
     const now = this.clock.now().getTime();
-    return {
-      items: (await this.register.listNotices(query.status)).map((n) => ({
-        ...n,
-        dataCategories: [...n.dataCategories],
-        waitingSeconds: Math.max(0, Math.round(((n.sentAt ? instantMs(n.sentAt) : now) - instantMs(n.openedAt)) / 1000)),
-      })),
-    };
+    const after = decodeCursor('notices', query.cursor, 2) as [string, string] | undefined;
+    const limit = pageSize(query);
+    const rows = await this.register.listNotices(query.status, { ...(after ? { after } : {}), limit });
+    return toPage('notices', rows, limit, (n) => [n.openedAt, n.requestId], (n) => ({
+      ...n,
+      dataCategories: [...n.dataCategories],
+      waitingSeconds: Math.max(0, Math.round(((n.sentAt ? instantMs(n.sentAt) : now) - instantMs(n.openedAt)) / 1000)),
+    }));
   }
 
   @Post(':requestId')

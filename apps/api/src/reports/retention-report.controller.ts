@@ -6,6 +6,7 @@ import type { EventStore } from '@vigie/event-store';
 import { CLOCK, type Clock } from '@vigie/domain';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { decodeCursor, pageSize, toPage } from '../http/page';
 import { normaliseInstant } from './instant-or-date.validator';
 import { RetentionReportDto, RetentionReportQuery } from './retention-report.dto';
 
@@ -31,11 +32,16 @@ export class RetentionReportController {
   @ApiProblems([])
   async report(@Query() query: RetentionReportQuery): Promise<RetentionReportDto> {
     await this.readYourWrites.settle(await this.store.headPosition());
-    const items = await this.queries.report({
-      now: this.clock.now().toISOString(),
-      ...(query.dueBefore !== undefined ? { dueBefore: normaliseInstant(query.dueBefore) } : {}),
-      ...(query.status !== undefined ? { status: query.status } : {}),
-    });
-    return { items: items.map((i) => ({ ...i })) };
+    const after = decodeCursor('retention', query.cursor, 2) as [string, string] | undefined;
+    const limit = pageSize(query);
+    const rows = await this.queries.report(
+      {
+        now: this.clock.now().toISOString(),
+        ...(query.dueBefore !== undefined ? { dueBefore: normaliseInstant(query.dueBefore) } : {}),
+        ...(query.status !== undefined ? { status: query.status } : {}),
+      },
+      { ...(after ? { after } : {}), limit },
+    );
+    return toPage('retention', rows, limit, (i) => [i.retentionDeadline, i.datasetId], (i) => ({ ...i }));
   }
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { RETENTION_STATUSES, type RetentionStatus } from '@vigie/projections';
+import { PageQuery } from '../http/page';
 import { IsInstantOrDate } from './instant-or-date.validator';
 
-export class RetentionReportQuery {
+export class RetentionReportQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only datasets whose deadline is at or before this instant (or date, at 00:00Z)', example: '2028-01-01' })
   @IsOptional()
   @IsInstantOrDate()
@@ -29,4 +30,5 @@ export class RetentionItemDto {
 
 export class RetentionReportDto {
   @ApiProperty({ type: [RetentionItemDto] }) items!: RetentionItemDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last page' }) next!: string | null;
 }

@@ -5,7 +5,9 @@ import { RegisterQueries } from '@vigie/projections';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { decodeCursor, pageSize, toPage } from '../http/page';
 import { fail } from '../http/problem';
+import { normaliseInstant } from '../reports/instant-or-date.validator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { ListRequestsQuery, RequestListDto, RequestViewDto } from './request-view.dto';
 
@@ -32,14 +34,26 @@ export class ReadRequestsController {
 
   @Get()
   @Roles('agent', 'admin', 'auditor', 'operator')
-  @ApiOperation({ summary: 'The register, filtered by status, kind and operator' })
+  @ApiOperation({ summary: 'The register, newest first, filtered by status, kind, operator and filing time (paged)' })
   @ApiOkResponse({ type: RequestListDto })
   @ApiProblems([])
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListRequestsQuery): Promise<RequestListDto> {
+    const after = decodeCursor('requests', query.cursor, 2) as [string, string] | undefined;
+    const limit = pageSize(query);
     if (principal.role === 'operator' && query.operatorId !== undefined && query.operatorId !== principal.operatorId) {
-      return { items: [] };
+      return { items: [], next: null };
     }
     const operatorId = principal.role === 'operator' ? principal.operatorId : query.operatorId;
-    return { items: (await this.register.listRequests({ ...query, operatorId })) as RequestViewDto[] };
+    const rows = await this.register.listRequests(
+      {
+        ...(query.status !== undefined ? { status: query.status } : {}),
+        ...(query.kind !== undefined ? { kind: query.kind } : {}),
+        ...(operatorId !== undefined ? { operatorId } : {}),
+        ...(query.filedFrom !== undefined ? { filedFrom: normaliseInstant(query.filedFrom) } : {}),
+        ...(query.filedTo !== undefined ? { filedTo: normaliseInstant(query.filedTo) } : {}),
+      },
+      { ...(after ? { after } : {}), limit },
+    );
+    return toPage('requests', rows, limit, (r) => [r.filedAt, r.requestId], (r) => r as RequestViewDto);
   }
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../http/page';
+import { IsInstantOrDate } from '../reports/instant-or-date.validator';
 import { REQUEST_KINDS } from './file-request.dto';
 
 export const REQUEST_STATUSES = ['filed', 'delivered', 'declined', 'purged'] as const;
@@ -30,9 +32,10 @@ export class RequestViewDto {
 
 export class RequestListDto {
   @ApiProperty({ type: [RequestViewDto] }) items!: RequestViewDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last page' }) next!: string | null;
 }
 
-export class ListRequestsQuery {
+export class ListRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
   @IsOptional()
   @IsIn(REQUEST_STATUSES)
@@ -47,4 +50,14 @@ export class ListRequestsQuery {
   @IsOptional()
   @IsUUID('all')
   operatorId?: string;
+
+  @ApiPropertyOptional({ description: 'Filed at or after this instant (or date, at 00:00Z)', example: '2026-03-01' })
+  @IsOptional()
+  @IsInstantOrDate()
+  filedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Filed at or before this instant (or date, at 00:00Z)', example: '2026-03-31T23:59:59Z' })
+  @IsOptional()
+  @IsInstantOrDate()
+  filedTo?: string;
 }

@@ -26,7 +26,8 @@ export interface ReportDefinition {
 export const REPORTS: Readonly<Record<string, ReportDefinition>> = {
   retention: {
     projections: [retentionProjection],
-    query: async (readStore, now) => ({ items: await new RetentionQueries(readStore).report({ now: now.toISOString() }) }),
+    // The whole report as one page: nothing follows it.
+    query: async (readStore, now) => ({ items: await new RetentionQueries(readStore).report({ now: now.toISOString() }), next: null }),
   },
   compensation: {
     projections: [compensationProjection],
@@ -38,7 +39,7 @@ export const REPORTS: Readonly<Record<string, ReportDefinition>> = {
   },
   register: {
     projections: [registerProjection],
-    query: async (readStore) => ({ items: await new RegisterQueries(readStore).listRequests({}) }),
+    query: async (readStore) => ({ items: await new RegisterQueries(readStore).listRequests({}), next: null }),
   },
 };
 

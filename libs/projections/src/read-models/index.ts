@@ -8,3 +8,5 @@ export * from './retention/retention.projection';
 export * from './retention/retention.queries';
 export * from './compensation/compensation.projection';
 export * from './compensation/compensation.queries';
+export * from './keyset';
+export * from './compensation/claims.queries';

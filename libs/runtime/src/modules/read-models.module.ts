@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { EventStore } from '@vigie/event-store';
 import type { PgDatabase } from '@vigie/postgres';
-import { CompensationQueries, ProjectionRunner, RegisterQueries, RetentionQueries, type Projection, type ReadModelStore } from '@vigie/projections';
+import { ClaimsQueries, CompensationQueries, ProjectionRunner, RegisterQueries, RetentionQueries, type Projection, type ReadModelStore } from '@vigie/projections';
 import type { VigieConfig } from '../config/vigie-config';
 import { projectionLogger } from '../logging/duty-loggers';
 import { openReadModels, type ReadModels } from '../read-models/read-models';
@@ -46,7 +46,7 @@ export class ReadModelsLifecycle implements BeforeApplicationShutdown, OnApplica
   }
 }
 
-const QUERIES = [RegisterQueries, RetentionQueries, CompensationQueries] as const;
+const QUERIES = [RegisterQueries, RetentionQueries, CompensationQueries, ClaimsQueries] as const;
 
 /**
  * The read models and their queries: `read.db` in the data dir, or the shared PostgreSQL

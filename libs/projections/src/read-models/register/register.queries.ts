@@ -1,4 +1,5 @@
 import type { ReadModelStore } from '../../read-model-store';
+import { keysetCondition, keysetTail, type Keyset, type KeysetOrder } from '../keyset';
 
 export interface RequestView {
   readonly requestId: string;
@@ -32,8 +33,24 @@ export interface RequestFilter {
   readonly status?: string;
   readonly kind?: string;
   readonly operatorId?: string;
-  readonly limit?: number;
+  /** Filed at or after this instant (normalised `toISOString()` form). */
+  readonly filedFrom?: string;
+  /** Filed at or before this instant (normalised form). */
+  readonly filedTo?: string;
 }
+
+/** Newest first; the request id orders requests filed at the same instant. */
+export const REQUESTS_ORDER: KeysetOrder = { key: 'filed_at', id: 'request_id', direction: 'DESC' };
+/** Oldest first: the notices waiting longest come first. */
+export const NOTICES_ORDER: KeysetOrder = { key: 'filed_at', id: 'request_id', direction: 'ASC' };
+
+/** Without a page, the whole list (the command line's replay); with one, `limit + 1` rows at most. */
+const paging = (order: KeysetOrder, page: Keyset | undefined): { where: string; tail: string; params: unknown[]; tailParams: unknown[] } => {
+  if (page === undefined) return { where: '1 = 1', tail: `ORDER BY ${order.key} ${order.direction}, ${order.id} ${order.direction}`, params: [], tailParams: [] };
+  const condition = keysetCondition(order, page);
+  const tail = keysetTail(order, page);
+  return { where: condition.sql, tail: tail.sql, params: condition.params, tailParams: tail.params };
+};
 
 interface RequestRow {
   request_id: string;
@@ -74,40 +91,45 @@ export class RegisterQueries {
     return row && this.view(row);
   }
 
-  async listRequests(filter: RequestFilter): Promise<RequestView[]> {
+  async listRequests(filter: RequestFilter, page?: Keyset): Promise<RequestView[]> {
     const requests = await this.table('requests');
     if (!requests) return [];
     const where: string[] = [];
     const params: unknown[] = [];
-    for (const [column, value] of [
-      ['status', filter.status],
-      ['kind', filter.kind],
-      ['operator_id', filter.operatorId],
+    for (const [condition, value] of [
+      ['status = ?', filter.status],
+      ['kind = ?', filter.kind],
+      ['operator_id = ?', filter.operatorId],
+      ['filed_at >= ?', filter.filedFrom],
+      ['filed_at <= ?', filter.filedTo],
     ] as const) {
       if (value !== undefined) {
-        where.push(`${column} = ?`);
+        where.push(condition);
         params.push(value);
       }
     }
-    const sql = `SELECT * FROM ${requests} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY filed_at DESC, request_id LIMIT ?`;
-    const rows = await this.readStore.all<RequestRow>(sql, [...params, filter.limit ?? 1000]);
+    const { where: after, tail, params: afterParams, tailParams } = paging(REQUESTS_ORDER, page);
+    const sql = `SELECT * FROM ${requests} WHERE ${[...where, after].join(' AND ')} ${tail}`;
+    const rows = await this.readStore.all<RequestRow>(sql, [...params, ...afterParams, ...tailParams]);
     return Promise.all(rows.map((row) => this.view(row)));
   }
 
-  async listNotices(status?: 'pending' | 'sent'): Promise<NoticeView[]> {
+  async listNotices(status?: 'pending' | 'sent', page?: Keyset): Promise<NoticeView[]> {
     const requests = await this.table('requests');
     if (!requests) return [];
     const condition = status === 'pending' ? 'AND notice_sent_at IS NULL' : status === 'sent' ? 'AND notice_sent_at IS NOT NULL' : '';
+    const { where: after, tail, params, tailParams } = paging(NOTICES_ORDER, page);
     const rows = await this.readStore.all<RequestRow>(
-      `SELECT * FROM ${requests} WHERE kind = 'technical-data' ${condition} ORDER BY filed_at, request_id`,
+      `SELECT * FROM ${requests} WHERE kind = 'technical-data' ${condition} AND ${after} ${tail}`,
+      [...params, ...tailParams],
     );
     return rows.map((row) => ({
-        requestId: row.request_id,
-        incidentId: row.incident_id ?? '',
-        dataCategories: JSON.parse(row.data_categories ?? '[]') as string[],
-        openedAt: row.filed_at,
-        ...optional('sentAt', row.notice_sent_at),
-        ...optional('reference', row.notice_reference),
+      requestId: row.request_id,
+      incidentId: row.incident_id ?? '',
+      dataCategories: JSON.parse(row.data_categories ?? '[]') as string[],
+      openedAt: row.filed_at,
+      ...optional('sentAt', row.notice_sent_at),
+      ...optional('reference', row.notice_reference),
       status: row.notice_sent_at === null ? 'pending' : 'sent',
     }));
   }

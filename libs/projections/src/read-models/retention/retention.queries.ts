@@ -1,4 +1,8 @@
 import type { ReadModelStore } from '../../read-model-store';
+import { keysetCondition, keysetTail, type Keyset, type KeysetOrder } from '../keyset';
+
+/** Earliest deadline first; the dataset id orders datasets due at the same instant. */
+export const RETENTION_ORDER: KeysetOrder = { key: 'retention_deadline', id: 'dataset_id', direction: 'ASC' };
 
 export type RetentionStatus = 'retained' | 'purged' | 'overdue';
 export const RETENTION_STATUSES: readonly RetentionStatus[] = ['retained', 'purged', 'overdue'];
@@ -51,10 +55,15 @@ const keyRow = (row: DatasetRow): DatasetKeyRow => ({ requestId: row.request_id,
 export class RetentionQueries {
   constructor(private readonly readStore: ReadModelStore) {}
 
-  private async rows(where: string, params: readonly unknown[]): Promise<DatasetRow[]> {
+  private async rows(where: string, params: readonly unknown[], page?: Keyset): Promise<DatasetRow[]> {
     const datasets = await this.readStore.activeTable('retention', 'datasets');
     if (!datasets) return [];
-    return this.readStore.all<DatasetRow>(`SELECT * FROM ${datasets} WHERE ${where} ORDER BY retention_deadline, dataset_id`, params);
+    if (page === undefined) {
+      return this.readStore.all<DatasetRow>(`SELECT * FROM ${datasets} WHERE ${where} ORDER BY retention_deadline, dataset_id`, params);
+    }
+    const after = keysetCondition(RETENTION_ORDER, page);
+    const tail = keysetTail(RETENTION_ORDER, page);
+    return this.readStore.all<DatasetRow>(`SELECT * FROM ${datasets} WHERE ${where} AND ${after.sql} ${tail.sql}`, [...params, ...after.params, ...tail.params]);
   }
 
   /** Datasets still held whose deadline is at or before `at`: what the scheduler purges. */
@@ -67,7 +76,8 @@ export class RetentionQueries {
     return (await this.rows('purged_at IS NOT NULL', [])).map(keyRow);
   }
 
-  async report(filter: RetentionReportFilter): Promise<RetentionItem[]> {
+  /** Without a page, the whole report (the command line's replay); with one, `limit + 1` rows at most. */
+  async report(filter: RetentionReportFilter, page?: Keyset): Promise<RetentionItem[]> {
     const where = ['1 = 1'];
     const params: unknown[] = [];
     if (filter.dueBefore !== undefined) {
@@ -83,7 +93,7 @@ export class RetentionQueries {
       where.push('purged_at IS NULL AND retention_deadline >= ?');
       params.push(filter.now);
     }
-    return (await this.rows(where.join(' AND '), params)).map((row) => this.item(row, filter.now));
+    return (await this.rows(where.join(' AND '), params, page)).map((row) => this.item(row, filter.now));
   }
 
   private item(row: DatasetRow, now: string): RetentionItem {

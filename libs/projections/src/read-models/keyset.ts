@@ -1,0 +1,30 @@
+/**
+ * A page of a list ordered by two text columns (a sort key, then a unique id), read
+ * strictly after the last row served: a keyset, never an offset, so rows added meanwhile
+ * before the cursor are not served again and none after it is skipped. The condition is
+ * spelled out (no row-value comparison) to stay in the subset SQLite and PostgreSQL share.
+ */
+export interface Keyset {
+  /** The (sort key, id) of the last row of the previous page. */
+  readonly after?: readonly [string, string];
+  /** Rows wanted; the query answers one more when a next page exists. */
+  readonly limit: number;
+}
+
+export interface KeysetOrder {
+  readonly key: string;
+  readonly id: string;
+  readonly direction: 'ASC' | 'DESC';
+}
+
+export const keysetCondition = (order: KeysetOrder, keyset: Keyset): { sql: string; params: unknown[] } => {
+  if (keyset.after === undefined) return { sql: '1 = 1', params: [] };
+  const op = order.direction === 'ASC' ? '>' : '<';
+  const [key, id] = keyset.after;
+  return { sql: `(${order.key} ${op} ? OR (${order.key} = ? AND ${order.id} ${op} ?))`, params: [key, key, id] };
+};
+
+export const keysetTail = (order: KeysetOrder, keyset: Keyset): { sql: string; params: unknown[] } => ({
+  sql: `ORDER BY ${order.key} ${order.direction}, ${order.id} ${order.direction} LIMIT ?`,
+  params: [keyset.limit + 1],
+});
