@@ -1,4 +1,5 @@
 import { SqliteEventStore, type CommitInfo } from '../../libs/event-store/src';
+import { evictFromPageCache } from './bench-cache';
 import type { BenchEventFactory } from './bench-events';
 import { elapsedSeconds, now } from './bench-timer';
 
@@ -107,14 +108,19 @@ export interface ReadResult {
   readonly perSecond: number;
 }
 
-/** readAll from the start on a freshly opened store, parsing every event as callers get it. */
-/** `decode`: also parse every event's data and metadata, as a consumer that reads them all would. */
-export async function runReadAll(file: string, decode = false): Promise<ReadResult> {
+/**
+ * readAll from the start on a freshly opened store. `decode`: parse every event's data
+ * and metadata, as a consumer (a projection, an export) does; otherwise only positions
+ * are touched and the JSON is never parsed. `cold`: the file is first dropped from the
+ * OS page cache, as after a reboot.
+ */
+export async function runReadAll(file: string, options: { readonly decode: boolean; readonly cold?: boolean }): Promise<ReadResult> {
+  if (options.cold) evictFromPageCache(file);
   const store = SqliteEventStore.open({ path: file });
   try {
     let count = 0;
     const start = now();
-    if (decode) {
+    if (options.decode) {
       for await (const event of store.readAll()) if (event.data !== event.metadata) count++;
     } else {
       for await (const event of store.readAll()) if (event.position > 0n) count++;

@@ -10,13 +10,22 @@ import { buildLog, runBatchAppends, runReadAll, runSingleAppends, runVerify } fr
 import { elapsedSeconds, now, progress } from './bench-timer';
 
 /**
- * `npm run bench [-- --json]`: durable appends, batches, readAll and chain verification
- * of the embedded SQLite store, then the projection rebuild, register visibility, replay
- * and export, each on fresh files in a temporary directory.
+ * `npm run bench [-- --json] [--events N] [--pg-events N]`: durable appends, batches, readAll and
+ * chain verification of the embedded SQLite store, then the projection rebuild (SQLite
+ * warm and cold, and into a PostgreSQL the bench starts and stops), register visibility
+ * over HTTP, replay and export, each on fresh files in a temporary directory.
  */
-const LOG_EVENTS = 1_000_000;
 const SINGLE_APPENDERS = 64;
 const SECONDS = 3;
+
+/** `--name N` on the command line, or undefined. */
+const option = (name: string): number | undefined => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : Number(process.argv[at + 1]);
+};
+
+/** Events of each generated log; `--events N` for a quick run (the targets are for 1M). */
+const LOG_EVENTS = option('--events') ?? 1_000_000;
 
 async function main(json: boolean): Promise<void> {
   const started = now();
@@ -38,9 +47,10 @@ async function main(json: boolean): Promise<void> {
     progress(`building a ${LOG_EVENTS.toLocaleString('en-US')}-event log (commits of 20 appends × 50 events)`);
     const logFile = fresh('log');
     const build = await buildLog(logFile, events, LOG_EVENTS, 20, 50);
-    progress('readAll over the log');
-    const read = await runReadAll(logFile);
-    const decoded = await runReadAll(logFile, true);
+    progress('readAll over the log: decoded (warm, then cold), positions only');
+    const read = await runReadAll(logFile, { decode: true });
+    const readCold = await runReadAll(logFile, { decode: true, cold: true });
+    const positions = await runReadAll(logFile, { decode: false });
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     progress('verifyChains over the log');
     const verify = await runVerify(logFile);
@@ -49,10 +59,10 @@ async function main(json: boolean): Promise<void> {
       throw new Error(`The log is not what was written: read ${read.events}, verified ${verify.events}, ok ${String(verify.ok)}`);
     }
     fs.rmSync(logFile, { force: true });
-    progress('projections: rebuild of all read models over 1M events, register visibility under load');
-    const projections = await benchProjections();
+    progress('projections: rebuild of all read models over 1M events (warm, cold, PostgreSQL), register visibility under load');
+    const projections = await benchProjections({ events: LOG_EVENTS, pgEvents: option('--pg-events') });
     progress('audit: compensation replay and NDJSON export over 1M events');
-    const audit = await benchAudit();
+    const audit = await benchAudit({ events: LOG_EVENTS });
     const figures: BenchFigures = {
       baseline_sqlite_single_commit_per_s: baseline.perSecond,
       append_single_durable_per_s: single.perSecond,
@@ -60,10 +70,11 @@ async function main(json: boolean): Promise<void> {
       append_batch_per_s: batch.perSecond,
       build_1m_events_per_s: build.perSecond,
       read_all_per_s: read.perSecond,
-      read_all_decoded_per_s: decoded.perSecond,
+      read_all_cold_per_s: readCold.perSecond,
+      read_all_positions_per_s: positions.perSecond,
       verify_chain_per_s: verify.perSecond,
       rss_mb: rssMb,
-      ...projections,
+      ...projections.figures,
       ...audit,
     };
     const report: BenchReport = {
@@ -79,6 +90,7 @@ async function main(json: boolean): Promise<void> {
         log_streams: verify.streams,
         log_file_mb: logFileMb,
         chains_ok: verify.ok,
+        ...projections.details,
       },
       node: process.version,
       cpus: { count: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown' },

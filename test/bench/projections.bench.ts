@@ -5,24 +5,45 @@ import { SqliteEventStore, type EventToAppend } from '@vigie/event-store';
 import { ProjectionRunner, ReadStore, RegisterQueries, SqliteReadStore } from '@vigie/projections';
 import { ALL_PROJECTIONS } from '@vigie/runtime/all-projections';
 import { generateAuditLog } from './audit-log.generator';
+import { evictFromPageCache } from './bench-cache';
+import { startBenchPostgres } from './bench-postgres';
+import { progress } from './bench-timer';
+import { pgRebuild, type PgRebuildResult } from './projections-postgres.bench';
+import { registerVisibilityOverHttp } from './register-visibility.bench';
 
 export interface ProjectionBenchOptions {
   /** Events in the log the projections are rebuilt from (default 1,000,000). */
   readonly events?: number;
+  /** Events of that log rebuilt into PostgreSQL (default 200,000); 0 skips PostgreSQL. */
+  readonly pgEvents?: number;
   /** Filings whose visibility in the register is timed (default 2,000). */
   readonly filings?: number;
   /** Concurrent writers appending those filings (default 16). */
   readonly writers?: number;
 }
 
+export interface ProjectionFigures {
+  readonly projection_rebuild_per_s: number;
+  readonly projection_rebuild_cold_per_s: number;
+  readonly projection_rebuild_pg_per_s: number;
+  readonly register_visible_ms_p99: number;
+  readonly register_visible_store_ms_p99: number;
+}
+
+export interface ProjectionDetails {
+  readonly log_types: Record<string, number>;
+  readonly pg: Omit<PgRebuildResult, 'perSecond'> | undefined;
+  readonly cold_cache_evicted: boolean;
+  readonly http_sent_to_visible_ms_p99: number;
+  readonly http_filings: number;
+}
+
 const quiet = { log: (): void => undefined, error: (m: string): void => void process.stderr.write(`${m}\n`) };
 
-/** Every projection caught up from position 0 on a new read.db over a realistic log. */
-async function rebuildRate(dir: string, events: number): Promise<number> {
-  const store = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
-  const readStore = ReadStore.open({ path: path.join(dir, 'read.db') });
+/** Every projection caught up from position 0 on a new read.db: the events per second. */
+async function rebuildInto(store: SqliteEventStore, readDb: string, events: number): Promise<number> {
+  const readStore = ReadStore.open({ path: readDb });
   try {
-    const written = await generateAuditLog(store, events);
     const head = await store.headPosition();
     const runner = new ProjectionRunner({ store, readStore, projections: ALL_PROJECTIONS, logger: quiet });
     const started = performance.now();
@@ -30,9 +51,57 @@ async function rebuildRate(dir: string, events: number): Promise<number> {
     await runner.waitFor(head, 30 * 60 * 1000);
     const seconds = (performance.now() - started) / 1000;
     await runner.stop();
-    return Math.round(written / seconds);
+    return Math.round(events / seconds);
   } finally {
     readStore.close();
+  }
+}
+
+/**
+ * The rebuild over a realistic log: warm (the store that wrote the log, its pages still
+ * cached), cold (the log closed, dropped from the page cache and reopened), then into
+ * PostgreSQL over the first `pgEvents` events of the same log.
+ */
+async function rebuildRates(
+  dir: string,
+  events: number,
+  pgEvents: number,
+): Promise<Pick<ProjectionFigures, 'projection_rebuild_per_s' | 'projection_rebuild_cold_per_s' | 'projection_rebuild_pg_per_s'> & Pick<ProjectionDetails, 'log_types' | 'pg' | 'cold_cache_evicted'>> {
+  const file = path.join(dir, 'events.db');
+  const types = new Map<string, number>();
+  let store = SqliteEventStore.open({ path: file });
+  let written: number;
+  let warm: number;
+  try {
+    written = await generateAuditLog(store, events, types);
+    warm = await rebuildInto(store, path.join(dir, 'read-warm.db'), written);
+  } finally {
+    await store.close();
+  }
+  const evicted = evictFromPageCache(file);
+  store = SqliteEventStore.open({ path: file });
+  try {
+    const cold = await rebuildInto(store, path.join(dir, 'read-cold.db'), written);
+    let pg: PgRebuildResult | undefined;
+    if (pgEvents > 0) {
+      progress(`projections: rebuild into PostgreSQL over the first ${Math.min(pgEvents, written).toLocaleString('en-US')} events`);
+      const server = await startBenchPostgres();
+      try {
+        pg = await pgRebuild(store, server, 'rebuild', BigInt(Math.min(pgEvents, written)));
+      } finally {
+        await server.stop();
+      }
+    }
+    const { perSecond, ...pgDetails } = pg ?? { perSecond: 0 };
+    return {
+      projection_rebuild_per_s: warm,
+      projection_rebuild_cold_per_s: cold,
+      projection_rebuild_pg_per_s: perSecond,
+      log_types: Object.fromEntries([...types].sort((x, y) => y[1] - x[1])),
+      pg: pg ? (pgDetails as Omit<PgRebuildResult, 'perSecond'>) : undefined,
+      cold_cache_evicted: evicted,
+    };
+  } finally {
     await store.close();
   }
 }
@@ -64,7 +133,7 @@ const filing = (writer: number, n: number, at: string): { streamId: string; requ
   };
 };
 
-/** p99 of (append accepted → row visible through RegisterQueries), writers racing the runner. */
+/** p99 of (append accepted → row visible through RegisterQueries), writers racing the runner, no HTTP. */
 async function visibilityP99(dir: string, filings: number, writers: number): Promise<number> {
   const store = SqliteEventStore.open({ path: path.join(dir, 'live-events.db') });
   const readStore = ReadStore.open({ path: path.join(dir, 'live-read.db') });
@@ -92,15 +161,19 @@ async function visibilityP99(dir: string, filings: number, writers: number): Pro
   return Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] * 10) / 10;
 }
 
-/** The projection figures of `npm run bench`: rebuild throughput and register visibility. */
-export async function benchProjections(
-  options: ProjectionBenchOptions = {},
-): Promise<{ projection_rebuild_per_s: number; register_visible_ms_p99: number }> {
+/** The projection figures of `npm run bench`: rebuild throughput (SQLite warm and cold, PostgreSQL) and register visibility. */
+export async function benchProjections(options: ProjectionBenchOptions = {}): Promise<{ figures: ProjectionFigures; details: ProjectionDetails }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-projections-'));
   try {
-    const projection_rebuild_per_s = await rebuildRate(dir, options.events ?? 1_000_000);
-    const register_visible_ms_p99 = await visibilityP99(dir, options.filings ?? 2000, options.writers ?? 16);
-    return { projection_rebuild_per_s, register_visible_ms_p99 };
+    const { log_types, pg, cold_cache_evicted, ...rebuild } = await rebuildRates(dir, options.events ?? 1_000_000, options.pgEvents ?? 200_000);
+    progress('projections: register visibility, appends straight to the store');
+    const register_visible_store_ms_p99 = await visibilityP99(dir, options.filings ?? 2000, options.writers ?? 16);
+    progress('projections: register visibility over HTTP (POST /v1/requests, then GET until visible)');
+    const http = await registerVisibilityOverHttp(options.filings ?? 2000, options.writers ?? 16);
+    return {
+      figures: { ...rebuild, register_visible_ms_p99: http.acceptedToVisibleP99, register_visible_store_ms_p99 },
+      details: { log_types, pg, cold_cache_evicted, http_sent_to_visible_ms_p99: http.sentToVisibleP99, http_filings: http.filings },
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { PgDatabase } from '@vigie/postgres';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { ADVANCE_STATE_SQL, advanceParams, notAdvancedMessage } from '../projection-state.sql';
 import type { BatchWriter, PartResult } from '../read-store-writer';
 import { type RecordedPart, SqlIds } from '../recording-tx';
+import { inlineStatement } from './pg-literals';
 import { pgValues, toPgStatement, type PgStatement } from './pg-placeholders';
 
 /** Thrown inside a part's savepoint; carries the index of the statement that failed. */
@@ -78,7 +79,44 @@ export class PgBatchWriter implements BatchWriter {
     return results;
   }
 
+  /**
+   * A part's statements and its checkpoint advance go in one simple query (one round trip
+   * rather than one per row). Should any statement fail, the part is undone and replayed
+   * one statement at a time, so the error names the statement and the event that wrote it.
+   */
   private async applyPart(client: PoolClient, part: RecordedPart): Promise<void> {
+    const script = this.script(part);
+    if (script === undefined) return this.applyPartByStatement(client, part);
+    let moved: number | null;
+    try {
+      const replies = (await client.query(script)) as unknown as QueryResult | QueryResult[];
+      moved = (Array.isArray(replies) ? replies[replies.length - 1] : replies).rowCount;
+    } catch {
+      await client.query('ROLLBACK TO SAVEPOINT part');
+      return this.applyPartByStatement(client, part);
+    }
+    if (moved !== 1) throw new Error(notAdvancedMessage(part.name, part.version, part.last));
+  }
+
+  /** The part as one script ending with its checkpoint advance; undefined if a value cannot be inlined. */
+  private script(part: RecordedPart): string | undefined {
+    const lines: string[] = [];
+    let at = 0;
+    for (let i = 0; i < part.sql.length; i++) {
+      const statement = this.statements[part.sql[i]];
+      const n = part.counts[i];
+      const params = n < 0 ? (part.values[at++] as Record<string, unknown>) : part.values.slice(at, (at += n));
+      const line = inlineStatement(statement, pgValues(statement, params));
+      if (line === undefined) return undefined;
+      lines.push(line);
+    }
+    const advance = toPgStatement(ADVANCE_STATE_SQL);
+    lines.push(inlineStatement(advance, pgValues(advance, advanceParams(part.name, part.version, part.last))) as string);
+    // On lines of their own: a statement ending in a -- comment must not swallow the separator.
+    return lines.join('\n;\n');
+  }
+
+  private async applyPartByStatement(client: PoolClient, part: RecordedPart): Promise<void> {
     let at = 0;
     for (let i = 0; i < part.sql.length; i++) {
       const statement = this.statements[part.sql[i]];
