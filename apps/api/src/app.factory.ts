@@ -4,6 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { VigieConfig } from '@vigie/runtime';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { useJsonObjectBodies } from './http/json-body.parser';
+import { answerRouterError } from './http/router-errors';
 import { vigieValidationPipe } from './http/validation.pipe';
 
 export interface CreateAppOptions extends AppModuleOptions {
@@ -17,11 +19,13 @@ export interface CreateAppOptions extends AppModuleOptions {
  * runner, then closes every store.
  */
 export async function createApp({ config, logger, ...options }: CreateAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false, frameworkErrors: answerRouterError });
+  // Bodies are parsed by Vigie's own JSON-object parser only (input limits, see json-body.parser).
+  useJsonObjectBodies(adapter.getInstance(), config.bodyLimitBytes);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,
-    { logger: logger ?? new Logger(), bufferLogs: false, abortOnError: false },
+    { logger: logger ?? new Logger(), bufferLogs: false, abortOnError: false, bodyParser: false },
   );
   app.useGlobalPipes(vigieValidationPipe());
   app.enableShutdownHooks();
