@@ -15,6 +15,7 @@ export * from './agent/agent.events';
 export * from './agent/agent.commands';
 export * from './agent/agent.state';
 export * from './agent/agent.rules';
+export * from './agent/agent-standing.rules';
 export * from './agent/agent.decider';
 export * from './habilitation/habilitation.events';
 export * from './habilitation/habilitation.commands';
