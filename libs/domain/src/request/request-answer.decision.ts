@@ -40,7 +40,8 @@ type Described = Pick<DataDelivered['data'], 'fieldNames' | 'categories'>;
 const describeRecords = (state: KnownRequest, records: readonly unknown[]): Described => {
   const filing = state.filing;
   if (filing.kind === 'subscriber-identification') {
-    const fields = records.flatMap((r) => identificationRecordFields(r, filing.fields));
+    const identifiers = filing.identifiers.map((i) => i.value);
+    const fields = records.flatMap((r, index) => identificationRecordFields(r, filing.fields, identifiers, index));
     return { fieldNames: inCanonicalOrder(IDENTIFICATION_FIELDS, fields) };
   }
   const categories = records.map((r) => technicalRecordCategory(r, filing.dataCategories));
