@@ -34,6 +34,7 @@ export * from './request/request.state';
 export * from './request/request.rules';
 export * from './request/request-delivery.rules';
 export * from './request/request-use.rules';
+export * from './request/oversight-notice.rules';
 export * from './request/request.decider';
 export * from './request/request.views';
 export * from './claim/claim.events';

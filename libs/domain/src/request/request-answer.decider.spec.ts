@@ -48,6 +48,23 @@ describe('RecordOversightNotice (L36-14 CPCE: ARCEP informed of technical reques
     given(requestDecider, [technicalFiled()]).when(notice).then([noticed]);
   });
 
+  it.each([
+    ['at the opening', '2026-03-10T10:00:00.000Z', '2026-03-10T11:05:00.000Z'],
+    ['five minutes ahead of the recording clock', '2026-03-10T11:10:00.000Z', '2026-03-10T11:05:00.000Z'],
+  ])('accepts a sending time %s', (_label, sentAt, recordedAt) => {
+    const at = { ...notice, data: { ...notice.data, sentAt, recordedAt } };
+    given(requestDecider, [technicalFiled()]).when(at).then([{ ...noticed, data: { ...noticed.data, sentAt, recordedAt } }]);
+  });
+
+  it.each([
+    ['one millisecond before the notice was opened (the filing)', '2026-03-10T09:59:59.999Z'],
+    ['14 minutes before the opening', '2026-03-10T09:46:00.000Z'],
+    ['more than five minutes in the future', '2026-03-10T11:10:00.001Z'],
+    ['in 2099', '2099-01-01T00:00:00.000Z'],
+  ])('refuses a sending time %s (L36-14 CPCE): NOTICE_TIME_INVALID', (_label, sentAt) => {
+    given(requestDecider, [technicalFiled()]).when({ ...notice, data: { ...notice.data, sentAt } }).thenRefuses('NOTICE_TIME_INVALID');
+  });
+
   it('refuses a second notice: NOTICE_ALREADY_SENT', () => {
     given(requestDecider, [technicalFiled(), noticed]).when(notice).thenRefuses('NOTICE_ALREADY_SENT');
   });
