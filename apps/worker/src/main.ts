@@ -1,9 +1,11 @@
 import type { EventStore } from '@vigie/event-store';
-import { ConfigError, EVENT_STORE, loadConfig, ProjectionsStatus } from '@vigie/runtime';
+import { ConfigError, EVENT_STORE, loadConfig, ownerOnlyFiles, prepareDataDir, ProjectionsStatus } from '@vigie/runtime';
 import { startWorker } from './worker';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  ownerOnlyFiles();
+  const config = loadConfig(process.env, process.cwd(), 'worker');
+  prepareDataDir(config);
   const worker = await startWorker(config, { collectProcessMetrics: true });
   process.stdout.write(
     `Vigie worker running ${worker.context.get(ProjectionsStatus).phases().length} projections and the retention scheduler ` +
