@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { bodyShapeProblem } from './json-body.guard';
+import { bodyShapeProblem, textShapeProblem } from './json-body.guard';
 import { problem, ProblemException } from './problem';
 
 const invalid = (message: string): ProblemException =>
@@ -15,7 +15,12 @@ export const useJsonObjectBodies = (fastify: FastifyInstance, bodyLimit: number)
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_req: FastifyRequest, text: string | Buffer, done) => {
     const raw = typeof text === 'string' ? text : text.toString('utf8');
-    if (raw.trim() === '') return done(invalid('must be a JSON object (the body is empty)'), undefined);
+    const start = raw.trimStart();
+    if (start === '') return done(invalid('must be a JSON object (the body is empty)'), undefined);
+    // Not even parsed: an array, a string or a number of any size is refused at its first character.
+    if (!start.startsWith('{')) return done(invalid('must be a JSON object'), undefined);
+    const early = textShapeProblem(raw);
+    if (early) return done(new ProblemException(problem(400, 'VALIDATION_FAILED', 'The request body is not valid.', [early])), undefined);
     let body: unknown;
     try {
       body = JSON.parse(raw);
