@@ -12,6 +12,7 @@ RUN npm run build && npm prune --omit=dev
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
+    VIGIE_HOST=0.0.0.0 \
     VIGIE_DATA_DIR=/var/lib/vigie
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json

@@ -10,12 +10,12 @@ export async function prepareParties(t: TestApp): Promise<void> {
   await post(t, '/v1/habilitation-lists', KEYS.admin, {}).expect(201);
 }
 
-/** An identification request for the address the delivered IDENTIFICATION_RECORDS answer about. */
+/** An identification request for the addresses the delivered IDENTIFICATION_RECORDS answer about. */
 export async function fileIdentification(
   t: TestApp,
   fields: readonly string[] = ['identity', 'postalAddress', 'emailAddress'],
 ): Promise<string> {
-  const identifiers = [{ type: 'ipv4', value: '192.0.2.10', observedAt: '2026-03-01T22:00:00Z' }];
+  const identifiers = ['192.0.2.10', '192.0.2.11'].map((value) => ({ type: 'ipv4', value, observedAt: '2026-03-01T22:00:00Z' }));
   const res = await post(t, '/v1/requests', KEYS.agent, identificationBody({ identifiers, fields })).expect(201);
   return res.body.requestId as string;
 }
@@ -28,8 +28,8 @@ export async function fileTechnical(t: TestApp, dataCategories: readonly string[
 }
 
 export const IDENTIFICATION_RECORDS = [
-  { identifier: '192.0.2.10', identity: { name: 'Jeanne Dupont' }, postalAddress: '1 rue de la Paix, Paris', emailAddress: 'jeanne@example.org' },
-  { identifier: '192.0.2.11', identity: { name: 'Paul Durand' } },
+  { identifier: '192.0.2.10', identity: 'Jeanne Dupont', postalAddress: '1 rue de la Paix, Paris', emailAddress: 'jeanne@example.org' },
+  { identifier: '192.0.2.11', identity: 'Paul Durand' },
 ];
 
 export const TECHNICAL_RECORDS = [{ category: 'traffic', values: { dstIp: '198.51.100.9', bytes: 1234 } }];

@@ -7,6 +7,8 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { buildOpenApiDocument } from './http/openapi-document';
 import { requestIdOf } from './http/request-id';
 import { installRequestLog } from './http/request-log';
+import { useJsonObjectBodies } from './http/json-body.parser';
+import { answerRouterError } from './http/router-errors';
 import { vigieValidationPipe } from './http/validation.pipe';
 
 export interface CreateAppOptions extends AppModuleOptions {
@@ -24,12 +26,20 @@ export interface CreateAppOptions extends AppModuleOptions {
  */
 export async function createApp({ config, logger, log, ...options }: CreateAppOptions): Promise<NestFastifyApplication> {
   const json = log ?? (logger === false ? silentLogger() : createJsonLogger(config.logLevel, 'vigie-api'));
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false, requestIdHeader: false, genReqId: requestIdOf });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    logger: false,
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    frameworkErrors: answerRouterError,
+  });
   installRequestLog(adapter.getInstance(), json);
+  // Bodies are parsed by Vigie's own JSON-object parser only (input limits, see json-body.parser).
+  useJsonObjectBodies(adapter.getInstance(), config.bodyLimitBytes);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,
-    { logger: logger ?? new NestJsonLogger(json), bufferLogs: false, abortOnError: false },
+    { logger: logger ?? new NestJsonLogger(json), bufferLogs: false, abortOnError: false, bodyParser: false },
   );
   app.useGlobalPipes(vigieValidationPipe());
   app.enableShutdownHooks();

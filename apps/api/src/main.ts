@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, createJsonLogger, EVENT_STORE, loadConfig, loadOrCreatePrincipals } from '@vigie/runtime';
+import { ConfigError, createJsonLogger, EVENT_STORE, listenError, loadConfig, loadOrCreatePrincipals, ownerOnlyFiles, prepareDataDir } from '@vigie/runtime';
 import type { EventStore } from '@vigie/event-store';
 import { createApp } from './app.factory';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  ownerOnlyFiles();
+  const config = loadConfig(process.env, process.cwd(), 'api');
+  prepareDataDir(config);
   // Shared deployments are given their principals: one generated per process would differ.
   const shared = config.databaseUrl !== undefined || config.eventStoreConnectionString !== undefined;
   const principals = loadOrCreatePrincipals(config.principalsFile, { generate: !shared });
@@ -18,7 +20,11 @@ async function bootstrap(): Promise<void> {
     );
   }
   const app = await createApp({ config, principals: principals.byKeyHash, collectProcessMetrics: true, log });
-  await app.listen({ port: config.port, host: config.host });
+  await app.init();
+  // Fastify's own listen, not Nest's: a refused port is answered below in one line, not logged twice.
+  await app.getHttpAdapter().getInstance().listen({ port: config.port, host: config.host }).catch((error: unknown) => {
+    throw listenError(error, config);
+  });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+import { ownerOnlyFiles } from '@vigie/runtime';
 import { run } from './cli';
+
+// Like the API and the worker: whatever the CLI writes (stores, backups, exports) is owner-only.
+ownerOnlyFiles();
 
 // `vigie export --json | head` closes the pipe early: that is the reader's choice, not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,9 +1,11 @@
 import type { EventStore } from '@vigie/event-store';
-import { ConfigError, createJsonLogger, EVENT_STORE, loadConfig, NestJsonLogger, ProjectionsStatus } from '@vigie/runtime';
+import { ConfigError, createJsonLogger, EVENT_STORE, loadConfig, NestJsonLogger, ownerOnlyFiles, prepareDataDir, ProjectionsStatus } from '@vigie/runtime';
 import { startWorker } from './worker';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  ownerOnlyFiles();
+  const config = loadConfig(process.env, process.cwd(), 'worker');
+  prepareDataDir(config);
   const log = createJsonLogger(config.logLevel, 'vigie-worker');
   const worker = await startWorker(config, { collectProcessMetrics: true, logger: new NestJsonLogger(log) });
   log.info(

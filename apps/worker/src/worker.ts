@@ -1,7 +1,7 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Clock } from '@vigie/domain';
-import type { VigieConfig } from '@vigie/runtime';
+import { listenError, type VigieConfig } from '@vigie/runtime';
 import { WorkerHttpServer } from './worker-http.server';
 import { WorkerModule } from './worker.module';
 
@@ -25,7 +25,7 @@ export async function startWorker(
     port = await context.get(WorkerHttpServer).listen(config.port, config.host);
   } catch (error) {
     await context.close();
-    throw error;
+    throw listenError(error, config);
   }
   let stopping: Promise<void> | undefined;
   return {

@@ -1,5 +1,6 @@
 export * from './config/config-error';
 export * from './config/vigie-config';
+export * from './config/start-up.checks';
 export * from './metrics/instrumented-event-store';
 export * from './principals/principal';
 export * from './principals/principals-file';

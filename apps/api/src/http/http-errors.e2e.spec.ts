@@ -22,9 +22,9 @@ describe('HTTP errors are problem+json', () => {
     expect(await t.runtime.store.headPosition()).toBe(0n);
   });
 
-  it('answers a text body with 400 and appends nothing', async () => {
+  it('answers a text body with 415 and appends nothing', async () => {
     const res = await t.http.post('/v1/operators').set(bearer(KEYS.admin)).set('content-type', 'text/plain').send('hello');
-    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     expect(await t.runtime.store.headPosition()).toBe(0n);
   });
 

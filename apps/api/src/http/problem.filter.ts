@@ -39,7 +39,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   toProblem(error: unknown): Problem {
     if (error instanceof ProblemException) return error.problem;
-    if (error instanceof DomainError) return problem(statusOfDomainCode(error.code), error.code, error.message);
+    if (error instanceof DomainError) {
+      const errors = error.code === 'VALIDATION_FAILED' ? [{ field: error.field ?? '', message: error.message }] : undefined;
+      return problem(statusOfDomainCode(error.code), error.code, error.message, errors);
+    }
     // A destroyed data key is a purge (crypto-shredding), never an internal error.
     if (error instanceof KeyDestroyedError) return problem(410, 'DATA_PURGED', 'The delivered data was purged.');
     if (error instanceof WrongExpectedVersionError) {

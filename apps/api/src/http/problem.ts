@@ -22,10 +22,26 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+};
+
+/** At most this many field errors are listed; one more entry counts the rest. */
+export const MAX_FIELD_ERRORS = 50;
+
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/**
+ * Field names and messages may echo what a caller sent (an unknown key of any length):
+ * clipped, and at most MAX_FIELD_ERRORS of them, no problem document exceeds 64 KiB.
+ */
+export const boundedErrors = (errors: readonly FieldError[]): FieldError[] => {
+  const listed = errors.slice(0, MAX_FIELD_ERRORS).map((e) => ({ field: clip(e.field, 200), message: clip(e.message, 500) }));
+  const rest = errors.length - listed.length;
+  return rest > 0 ? [...listed, { field: '', message: `${rest} more errors` }] : listed;
 };
 
 export const problem = (status: number, code: string, detail: string, errors?: readonly FieldError[]): Problem => ({
@@ -33,8 +49,8 @@ export const problem = (status: number, code: string, detail: string, errors?: r
   title: TITLES[status] ?? 'Error',
   status,
   code,
-  detail,
-  ...(errors && errors.length > 0 ? { errors } : {}),
+  detail: clip(detail, 2000),
+  ...(errors && errors.length > 0 ? { errors: boundedErrors(errors) } : {}),
 });
 
 /** Thrown by the edge (validation, auth, idempotency) to answer a given problem. */

@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe, type Type } from '@nestjs/common';
+import { ValidationError, ValidationPipe, type ArgumentMetadata, type Type } from '@nestjs/common';
+import { precheckAgainstDto } from './dto-precheck';
 import { problem, ProblemException, type FieldError } from './problem';
 
 const flatten = (errors: readonly ValidationError[], prefix = ''): FieldError[] =>
@@ -8,16 +9,29 @@ const flatten = (errors: readonly ValidationError[], prefix = ''): FieldError[] 
     return [...own, ...flatten(e.children ?? [], field)];
   });
 
+const invalid = (errors: readonly FieldError[]): ProblemException =>
+  new ProblemException(problem(400, 'VALIDATION_FAILED', 'The request is not valid.', errors));
+
+/** Refuses what scales with the body (unknown keys, oversized arrays) before the costly validation runs. */
+class VigieValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && typeof metadata.metatype === 'function') {
+      const early = precheckAgainstDto(metadata.metatype, value);
+      if (early.length > 0) throw invalid(early);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields, wrong enums, malformed ids and dates: 400 VALIDATION_FAILED with per-field errors. */
 export const vigieValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+  new VigieValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new ProblemException(problem(400, 'VALIDATION_FAILED', 'The request is not valid.', flatten(errors))),
+    exceptionFactory: (errors) => invalid(flatten(errors)),
   });
 
 /** Validates a body against a DTO chosen at run time (e.g. by a `kind` discriminator), with the same rules. */

@@ -48,7 +48,7 @@ export class OversightNoticesController {
   @Roles('admin')
   @ApiOperation({ summary: 'Record that the notice of a technical-data request was transmitted to ARCEP' })
   @ApiOkResponse({ schema: { example: { requestId: '…', sentAt: '2026-03-02T10:00:00Z', reference: 'ARCEP-2026-17' } } })
-  @ApiProblems([404, 422], ['NOTICE_ALREADY_SENT'])
+  @ApiProblems([404, 422], ['NOTICE_ALREADY_SENT', 'NOTICE_TIME_INVALID'])
   async record(
     @Meta() meta: CommandMeta,
     @Param('requestId', uuidParam('requestId')) requestId: string,

@@ -29,12 +29,37 @@ describe('ARCEP oversight notices', () => {
   it('records the transmission once: then the notice is sent, and a second record is refused', async () => {
     const { requestId } = await fileTechnical(t);
     const sent = { sentAt: '2026-03-02T09:30:00Z', reference: 'ARCEP-2026-17' };
+    t.clock.advanceMs(31 * 60 * 1000);
     const res = await post(t, `/v1/oversight/notices/${requestId}`, KEYS.admin, sent).expect(200);
     expect(res.body).toEqual({ requestId, ...sent });
     const list = await t.http.get('/v1/oversight/notices?status=sent').set(bearer(KEYS.admin)).expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ requestId, sentAt: sent.sentAt, reference: sent.reference, status: 'sent', waitingSeconds: 1800 })]);
     expect((await t.http.get('/v1/oversight/notices?status=pending').set(bearer(KEYS.admin)).expect(200)).body.items).toEqual([]);
     expectProblem(await post(t, `/v1/oversight/notices/${requestId}`, KEYS.admin, sent), 422, 'NOTICE_ALREADY_SENT');
+  });
+
+  // Defect 7: a sentAt before the opening, or in 2099, was accepted and the report showed a negative wait.
+  it('refuses a sending time before the notice was opened or more than 5 minutes ahead: 422 NOTICE_TIME_INVALID, nothing appended', async () => {
+    const { requestId } = await fileTechnical(t);
+    const before = await t.runtime.store.headPosition();
+    for (const sentAt of ['2026-03-02T08:46:00Z', '2026-03-02T09:05:00.001Z', '2099-01-01T00:00:00Z']) {
+      expectProblem(await post(t, `/v1/oversight/notices/${requestId}`, KEYS.admin, { sentAt, reference: 'R' }), 422, 'NOTICE_TIME_INVALID');
+    }
+    expect(await t.runtime.store.headPosition()).toBe(before);
+    await post(t, `/v1/oversight/notices/${requestId}`, KEYS.admin, { sentAt: '2026-03-02T09:05:00Z', reference: 'R' }).expect(200);
+    const report = await t.http.get('/v1/reports/oversight').set(bearer(KEYS.auditor)).expect(200);
+    expect(report.body.notices).toMatchObject({ sent: 1, averageWaitSeconds: 300 });
+  });
+
+  it('never reports a negative wait, even for a notice recorded before the time rule', async () => {
+    const { requestId, incidentId } = await fileTechnical(t);
+    const data = { requestId, incidentId, dataCategories: ['traffic', 'routing'], sentAt: '2026-03-02T08:45:44.000Z', reference: 'OLD', recordedAt: '2026-03-02T09:00:00.000Z' };
+    const { position } = await t.runtime.store.append(`request-${requestId}`, [{ eventId: '3b1f2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', type: 'OversightNotified', data, metadata: {} }], 'any');
+    await t.runtime.settle(position);
+    const report = await t.http.get('/v1/reports/oversight').set(bearer(KEYS.auditor)).expect(200);
+    expect(report.body.notices).toMatchObject({ sent: 1, averageWaitSeconds: 0 });
+    const list = await t.http.get('/v1/oversight/notices?status=sent').set(bearer(KEYS.auditor)).expect(200);
+    expect(list.body.items[0].waitingSeconds).toBe(0);
   });
 
   it('has no notice for an identification request or an unknown one', async () => {

@@ -30,7 +30,7 @@ export class AccessDataController {
   @NotReplayable()
   @ApiOperation({ summary: 'Read the delivered data for a declared purpose (recorded as DataAccessed; Idempotency-Key is ignored)' })
   @ApiOkResponse({ type: AccessedDataDto })
-  @ApiProblems([404, 410, 422], ['PURPOSE_NOT_ALLOWED', 'NO_DATA'])
+  @ApiProblems([404, 410, 422], ['PURPOSE_NOT_ALLOWED', 'NO_DATA', 'AGENT_NOT_HABILITATED'])
   async access(
     @Meta() meta: CommandMeta,
     @CurrentPrincipal() principal: Principal,

@@ -23,7 +23,7 @@ export class DeliverDataController {
   @Roles('operator')
   @ApiOperation({ summary: 'Deliver the requested data (only the addressed operator); stored encrypted, with a retention deadline' })
   @ApiCreatedResponse({ type: DeliveryDto })
-  @ApiProblems([404, 422], ['REQUEST_NOT_OPEN', 'FIELD_NOT_REQUESTED', 'CATEGORY_NOT_REQUESTED', 'CONTENT_EXCLUDED'])
+  @ApiProblems([404, 422], ['REQUEST_NOT_OPEN', 'FIELD_NOT_REQUESTED', 'IDENTIFIER_NOT_REQUESTED', 'CATEGORY_NOT_REQUESTED', 'CONTENT_EXCLUDED'])
   async deliver(
     @Meta() meta: CommandMeta,
     @CurrentPrincipal() principal: Principal,

@@ -8,7 +8,8 @@ export class DeliverDataDto {
     maxItems: 10000,
     items: { type: 'object' },
     description:
-      'Identification: `{ identifier, identity?, postalAddress?, emailAddress? }` with only requested fields (L2321-3 al. 1). ' +
+      'Identification: `{ identifier, identity?, postalAddress?, emailAddress? }`, strings of 1..1000 characters, with at least one ' +
+      'and only requested fields, `emailAddress` an e-mail address, `identifier` one of the request\'s identifiers (L2321-3 al. 1). ' +
       'Technical data: `{ category, values: object }` of a requested category (al. 2). Never communication content: ' +
       'a `content`, `body`, `payload` or `message` key at any depth is refused. Stored encrypted only.',
   })

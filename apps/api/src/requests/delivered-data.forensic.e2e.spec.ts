@@ -58,7 +58,7 @@ describe('forensic: delivered data never lies on disk in clear, and is unreadabl
     const marker = `MARKER-${randomBytes(12).toString('hex')}`;
     const secretMessage = `ALERT-${randomBytes(12).toString('hex')}`;
     const requestId = await fileIdentification(t);
-    const records = [{ identifier: '192.0.2.10', identity: { name: `Jeanne ${marker}` }, emailAddress: `${marker}@example.org` }];
+    const records = [{ identifier: '192.0.2.10', identity: `Jeanne ${marker}`, emailAddress: `${marker}@example.org` }];
     await deliver(t, requestId, records).set('Idempotency-Key', 'forensic-delivery').expect(201);
     const read = await t.http
       .post(`/v1/requests/${requestId}/data-access`)

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
+import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
 import { purgeData, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Meta } from '../http/command-meta.decorator';
@@ -23,13 +24,20 @@ export class PurgeDataController {
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Purge the delivered data now (its key is destroyed: nobody can read it again)' })
   @ApiOkResponse({ type: DataPurgedDto })
-  @ApiProblems([404, 410, 422], ['NO_DATA'])
+  @ApiProblems([404, 410, 422], ['NO_DATA', 'AGENT_NOT_HABILITATED'])
   async purge(
     @Meta() meta: CommandMeta,
+    @CurrentPrincipal() principal: Principal,
     @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() body: PurgeDataDto,
   ): Promise<DataPurgedDto> {
-    const { position, ...answer } = await purgeData(this.deps, meta, requestId, body.reason);
+    const { position, ...answer } = await purgeData(
+      this.deps,
+      meta,
+      requestId,
+      body.reason,
+      principal.role === 'agent' ? (principal.agentId ?? '') : undefined,
+    );
     await this.readYourWrites.settle(position);
     return answer;
   }

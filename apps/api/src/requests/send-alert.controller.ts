@@ -23,7 +23,7 @@ export class SendAlertController {
   @Roles('agent')
   @ApiOperation({ summary: 'Alert the holder of one delivered record (identification requests only)' })
   @ApiCreatedResponse({ type: AlertSentDto })
-  @ApiProblems([404, 410, 422], ['NOT_AN_IDENTIFICATION_REQUEST', 'NO_DATA', 'RECORD_NOT_FOUND', 'CHANNEL_NOT_DELIVERED'])
+  @ApiProblems([404, 410, 422], ['NOT_AN_IDENTIFICATION_REQUEST', 'NO_DATA', 'RECORD_NOT_FOUND', 'CHANNEL_NOT_DELIVERED', 'AGENT_NOT_HABILITATED'])
   async alert(
     @Meta() meta: CommandMeta,
     @CurrentPrincipal() principal: Principal,

@@ -6,6 +6,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** For a validation failure, the input field at fault (`records[3].emailAddress`). */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,7 +1,7 @@
 import { DomainError } from './domain-error';
 
 /** Shape checks the HTTP layer also makes; the domain repeats them so no caller can bypass them. */
-export const validationFailed = (message: string): DomainError => new DomainError('VALIDATION_FAILED', message);
+export const validationFailed = (message: string, field?: string): DomainError => new DomainError('VALIDATION_FAILED', message, field);
 
 export const assertNonBlank = (value: string, field: string): void => {
   if (typeof value !== 'string' || value.trim() === '') throw validationFailed(`${field} must not be blank`);

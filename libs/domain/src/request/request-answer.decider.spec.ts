@@ -1,3 +1,4 @@
+import { identificationRecordFields } from './request-delivery.rules';
 import { given } from '../kernel/decider-spec';
 import { DeclineRequest, DeliverData, RecordOversightNotice } from './request.commands';
 import { requestDecider } from './request.decider';
@@ -47,6 +48,23 @@ describe('RecordOversightNotice (L36-14 CPCE: ARCEP informed of technical reques
     given(requestDecider, [technicalFiled()]).when(notice).then([noticed]);
   });
 
+  it.each([
+    ['at the opening', '2026-03-10T10:00:00.000Z', '2026-03-10T11:05:00.000Z'],
+    ['five minutes ahead of the recording clock', '2026-03-10T11:10:00.000Z', '2026-03-10T11:05:00.000Z'],
+  ])('accepts a sending time %s', (_label, sentAt, recordedAt) => {
+    const at = { ...notice, data: { ...notice.data, sentAt, recordedAt } };
+    given(requestDecider, [technicalFiled()]).when(at).then([{ ...noticed, data: { ...noticed.data, sentAt, recordedAt } }]);
+  });
+
+  it.each([
+    ['one millisecond before the notice was opened (the filing)', '2026-03-10T09:59:59.999Z'],
+    ['14 minutes before the opening', '2026-03-10T09:46:00.000Z'],
+    ['more than five minutes in the future', '2026-03-10T11:10:00.001Z'],
+    ['in 2099', '2099-01-01T00:00:00.000Z'],
+  ])('refuses a sending time %s (L36-14 CPCE): NOTICE_TIME_INVALID', (_label, sentAt) => {
+    given(requestDecider, [technicalFiled()]).when({ ...notice, data: { ...notice.data, sentAt } }).thenRefuses('NOTICE_TIME_INVALID');
+  });
+
   it('refuses a second notice: NOTICE_ALREADY_SENT', () => {
     given(requestDecider, [technicalFiled(), noticed]).when(notice).thenRefuses('NOTICE_ALREADY_SENT');
   });
@@ -60,7 +78,7 @@ describe('RecordOversightNotice (L36-14 CPCE: ARCEP informed of technical reques
 describe('DeliverData: identification', () => {
   it('records the sealed dataset, the count and the union of delivered fields, never the records', () => {
     given(requestDecider, [identificationFiled()])
-      .when(deliver([person, { identifier: '192.0.2.11', identity: 'Marie Curie', emailAddress: null }]))
+      .when(deliver([person, { identifier: '192.0.2.11', identity: 'Marie Curie' }]))
       .then([identificationDelivered()]);
   });
 
@@ -78,6 +96,34 @@ describe('DeliverData: identification', () => {
     given(requestDecider, [identificationFiled()])
       .when(deliver([{ ...person, phone: '0600', extra: { nested: [{ Message: 'hello' }] } }]))
       .thenRefuses('CONTENT_EXCLUDED');
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['an emailAddress that is a number', { ...person, emailAddress: 12 }],
+    ['an emailAddress that is true', { ...person, emailAddress: true }],
+    ['an emailAddress that is null', { ...person, emailAddress: null }],
+    ['an emailAddress that is an array', { ...person, emailAddress: new Array(3000).fill('a@b.fr') }],
+    ['an emailAddress that is not an e-mail address', { ...person, emailAddress: 'jd at example.org' }],
+    ['an emailAddress with two @', { ...person, emailAddress: 'a@b@example.org' }],
+    ['an identity that is an object', { ...person, identity: { name: 'Jean' } }],
+    ['an empty identity', { ...person, identity: '' }],
+    ['an identity over 1000 characters', { ...person, identity: 'x'.repeat(1001) }],
+    ['an identifier that is a number', { ...person, identifier: 1e400 }],
+    ['an identifier that is null', { ...person, identifier: null }],
+    ['a record with no field at all', { identifier: '192.0.2.10' }],
+  ])('types every record (L2321-3 al. 1: identity, postal and e-mail addresses as text): %s → VALIDATION_FAILED', (_label, record) => {
+    given(requestDecider, [identificationFiled()]).when(deliver([person, record])).thenRefuses('VALIDATION_FAILED');
+  });
+
+  it('accepts values of exactly 1000 characters', () => {
+    const long = { identifier: '192.0.2.10', identity: 'x'.repeat(1000), emailAddress: `${'a'.repeat(988)}@example.org` };
+    expect(identificationRecordFields(long, ['identity', 'emailAddress'], ['192.0.2.10'])).toEqual(['identity', 'emailAddress']);
+  });
+
+  it('refuses a record answering an identifier the request never named: IDENTIFIER_NOT_REQUESTED', () => {
+    given(requestDecider, [identificationFiled()])
+      .when(deliver([person, { ...person, identifier: '198.51.100.1' }]))
+      .thenRefuses('IDENTIFIER_NOT_REQUESTED');
   });
 
   it('refuses a record without identifier: VALIDATION_FAILED', () => {

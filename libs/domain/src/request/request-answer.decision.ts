@@ -11,6 +11,7 @@ import {
   inCanonicalOrder,
   technicalRecordCategory,
 } from './request-delivery.rules';
+import { assertNoticeTime } from './oversight-notice.rules';
 import { assertAddressee, assertOpen } from './request-use.rules';
 import { assertRequestKnown } from './request.rules';
 import { KnownRequest, RequestState } from './request.state';
@@ -22,9 +23,8 @@ export const decideRecordOversightNotice = ({ data }: RecordOversightNotice, sta
     throw new DomainError('NOT_FOUND', 'no oversight notice for this request');
   }
   if (state.notice === 'sent') throw new DomainError('NOTICE_ALREADY_SENT', 'the oversight notice was already sent');
-  instantMs(data.sentAt, 'sentAt');
-  instantMs(data.recordedAt, 'recordedAt');
   assertNonBlank(data.reference, 'reference');
+  assertNoticeTime(data.sentAt, state.filing.filedAt, data.recordedAt);
   const { requestId, incidentId, dataCategories } = state.filing;
   return [
     {
@@ -40,7 +40,8 @@ type Described = Pick<DataDelivered['data'], 'fieldNames' | 'categories'>;
 const describeRecords = (state: KnownRequest, records: readonly unknown[]): Described => {
   const filing = state.filing;
   if (filing.kind === 'subscriber-identification') {
-    const fields = records.flatMap((r) => identificationRecordFields(r, filing.fields));
+    const identifiers = filing.identifiers.map((i) => i.value);
+    const fields = records.flatMap((r, index) => identificationRecordFields(r, filing.fields, identifiers, index));
     return { fieldNames: inCanonicalOrder(IDENTIFICATION_FIELDS, fields) };
   }
   const categories = records.map((r) => technicalRecordCategory(r, filing.dataCategories));

@@ -27,25 +27,56 @@ export const assertRecordsPresent = (records: readonly unknown[]): void => {
   if (!Array.isArray(records) || records.length === 0) throw validationFailed('records must not be empty');
 };
 
+/** Each delivered identification value is a string of 1..1000 characters (a name, an address). */
+export const MAX_IDENTIFICATION_VALUE_LENGTH = 1000;
+
+/**
+ * An e-mail address: one `@`, a local part and a dotted domain, no blank. Checked by
+ * position rather than by a regular expression, so its cost is linear in the length.
+ */
+export const isEmailAddress = (value: string): boolean => {
+  const at = value.indexOf('@');
+  if (at <= 0 || at !== value.lastIndexOf('@') || /\s/.test(value)) return false;
+  const domain = value.slice(at + 1);
+  const dot = domain.indexOf('.');
+  return dot > 0 && !domain.endsWith('.') && !domain.includes('..');
+};
+
+const typedValue = (value: unknown, field: string): string => {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_IDENTIFICATION_VALUE_LENGTH) {
+    throw validationFailed(`${field} must be a string of 1 to ${MAX_IDENTIFICATION_VALUE_LENGTH} characters`, field);
+  }
+  return value;
+};
+
 /**
  * L2321-3 al. 1: an identification record is `{ identifier, identity?, postalAddress?,
- * emailAddress? }` and carries only fields the request asked for. Returns the fields present.
+ * emailAddress? }` of strings, answers one of the request's identifiers, and carries at
+ * least one of the fields the request asked for — only those. Returns the fields present.
  */
 export const identificationRecordFields = (
   record: unknown,
   requested: readonly IdentificationField[],
+  requestedIdentifiers: readonly string[],
+  index = 0,
 ): IdentificationField[] => {
-  if (!isPlainObject(record) || record.identifier === undefined) {
-    throw validationFailed('each record must be an object with an identifier');
-  }
+  const at = `records[${index}]`;
+  if (!isPlainObject(record)) throw validationFailed(`${at} must be an object`, at);
+  const identifier = typedValue(record.identifier, `${at}.identifier`);
   const present: IdentificationField[] = [];
   for (const [key, value] of Object.entries(record)) {
     if (key === 'identifier') continue;
     const field = IDENTIFICATION_FIELDS.find((f) => f === key);
     if (field === undefined || !requested.includes(field)) {
-      throw new DomainError('FIELD_NOT_REQUESTED', `field ${JSON.stringify(key)} was not requested (L2321-3 al. 1)`);
+      throw new DomainError('FIELD_NOT_REQUESTED', `field ${JSON.stringify(key.slice(0, 100))} was not requested (L2321-3 al. 1)`);
     }
-    if (value !== undefined && value !== null) present.push(field);
+    const text = typedValue(value, `${at}.${field}`);
+    if (field === 'emailAddress' && !isEmailAddress(text)) throw validationFailed(`${at}.emailAddress must be an e-mail address`, `${at}.emailAddress`);
+    present.push(field);
+  }
+  if (present.length === 0) throw validationFailed(`${at} must carry at least one requested field`, at);
+  if (!requestedIdentifiers.includes(identifier)) {
+    throw new DomainError('IDENTIFIER_NOT_REQUESTED', `${at}.identifier is not one of the identifiers the request named`);
   }
   return present;
 };

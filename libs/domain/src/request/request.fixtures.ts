@@ -56,7 +56,10 @@ export const identificationFiling = (over: Partial<IdentificationFiling> = {}): 
   justification: 'IP seen in a botnet',
   filedAt: FILED_AT,
   systemStatus: 'attacked',
-  identifiers: [{ type: 'ipv4', value: '192.0.2.10', port: 443, observedAt: '2026-03-09T22:00:00.000Z' }],
+  identifiers: [
+    { type: 'ipv4', value: '192.0.2.10', port: 443, observedAt: '2026-03-09T22:00:00.000Z' },
+    { type: 'ipv4', value: '192.0.2.11', observedAt: '2026-03-09T22:00:00.000Z' },
+  ],
   fields: ['identity', 'emailAddress'],
   ...over,
 });

@@ -1,5 +1,6 @@
-import { AgentState, HabilitatedAgent, isHabilitatedAt } from '../agent/agent.state';
-import { HabilitationListsState, isOnLatestList } from '../habilitation/habilitation.state';
+import { assertAgentInStanding } from '../agent/agent-standing.rules';
+import { AgentState, HabilitatedAgent } from '../agent/agent.state';
+import { HabilitationListsState } from '../habilitation/habilitation.state';
 import { IncidentState } from '../incident/incident.state';
 import { DomainError } from '../kernel/domain-error';
 import { hasDuplicates, validationFailed } from '../kernel/guards';
@@ -48,10 +49,7 @@ export function assertAgentMayFile(
   agentId: string,
   filedAt: string,
 ): asserts agent is HabilitatedAgent {
-  const sameAgent = agent.status !== 'unknown' && agent.agentId === agentId;
-  if (!sameAgent || !isHabilitatedAt(agent, filedAt) || !isOnLatestList(lists, agentId)) {
-    throw new DomainError('AGENT_NOT_HABILITATED', 'agent is not habilitated or not on the list transmitted to ARCEP');
-  }
+  assertAgentInStanding(agent, lists, agentId, filedAt, 'file a request');
 }
 
 export function assertOperatorFound(operator: OperatorState): asserts operator is RegisteredOperator {

@@ -100,4 +100,30 @@ describe('loadConfig', () => {
   it('accepts exactly five years', () => {
     expect(loadConfig({ VIGIE_RETENTION_TECHNICAL: 'P5Y', VIGIE_RETENTION_IDENTIFICATION: 'P60M' }, '/srv').retentionText.technical).toBe('P5Y');
   });
+
+  it('refuses an empty VIGIE_MASTER_KEY instead of treating it as unset', () => {
+    for (const empty of ['', '   ']) expect(configError({ VIGIE_MASTER_KEY: empty }).variable).toBe('VIGIE_MASTER_KEY');
+  });
+
+  it('checks VIGIE_ROLE per program: the API serves all or api, the worker is a worker', () => {
+    expect(loadConfig({}, '/srv', 'api').role).toBe('all');
+    expect(loadConfig({ VIGIE_ROLE: 'api' }, '/srv', 'api').role).toBe('api');
+    expect(loadConfig({}, '/srv', 'worker').role).toBe('worker');
+    for (const [program, role] of [['api', 'worker'], ['worker', 'api'], ['worker', 'all']] as const) {
+      let error: unknown;
+      try {
+        loadConfig({ VIGIE_ROLE: role }, '/srv', program);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe('VIGIE_ROLE');
+    }
+  });
+
+  it('gives the worker its own default port, so it runs beside the API; PORT still overrides', () => {
+    expect(loadConfig({}, '/srv', 'api').port).toBe(3000);
+    expect(loadConfig({}, '/srv', 'worker').port).toBe(3001);
+    expect(loadConfig({ PORT: '4000' }, '/srv', 'worker').port).toBe(4000);
+  });
 });

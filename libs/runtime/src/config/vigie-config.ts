@@ -7,6 +7,16 @@ import { connectionStringProblem } from '@vigie/event-store/eventstoredb';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
+/**
+ * Which program reads the configuration: the API serves `all` or `api`, the worker is only
+ * ever a `worker` and listens on 3001 by default so both run side by side on one host.
+ * Without it (the CLI, tests), any role is taken and PORT defaults to the API's.
+ */
+export type VigieProgram = 'api' | 'worker';
+
+const ROLES_OF: Readonly<Record<VigieProgram, readonly ProcessRole[]>> = { api: ['all', 'api'], worker: ['worker'] };
+const DEFAULT_PORT: Readonly<Record<VigieProgram, number>> = { api: 3000, worker: 3001 };
+
 /** Everything Vigie reads from the environment (the configuration table of docs/api.md), validated once. */
 export interface VigieConfig {
   readonly port: number;
@@ -106,12 +116,27 @@ const bodyLimits = (env: Env, eventStoreDb: boolean): { bodyLimitBytes: number; 
   return { bodyLimitBytes, maxAppendBytes };
 };
 
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): VigieConfig {
+const role = (env: Env, program: VigieProgram | undefined): ProcessRole => {
+  const raw = value(env, 'VIGIE_ROLE') ?? (program === 'worker' ? 'worker' : 'all');
+  if (raw !== 'all' && raw !== 'api' && raw !== 'worker') {
+    throw new ConfigError('VIGIE_ROLE', `expected "all", "api" or "worker", got "${raw}"`);
+  }
+  if (program !== undefined && !ROLES_OF[program].includes(raw)) {
+    throw new ConfigError('VIGIE_ROLE', `the ${program} runs as ${ROLES_OF[program].map((r) => `"${r}"`).join(' or ')}, got "${raw}"`);
+  }
+  return raw;
+};
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), program?: VigieProgram): VigieConfig {
   const dataDir = path.resolve(cwd, value(env, 'VIGIE_DATA_DIR') ?? './data');
   const esdb = value(env, 'EVENTSTORE_CONNECTION_STRING');
   const esdbProblem = esdb === undefined ? undefined : connectionStringProblem(esdb);
   if (esdbProblem !== undefined) {
     throw new ConfigError('EVENTSTORE_CONNECTION_STRING', `expected an esdb:// or esdb+discover:// connection string (${esdbProblem})`);
+  }
+  // Set but empty is a mistake (a lost secret in a template), never "generate one".
+  if (env.VIGIE_MASTER_KEY !== undefined && env.VIGIE_MASTER_KEY.trim() === '') {
+    throw new ConfigError('VIGIE_MASTER_KEY', 'is set but empty: give 64 hexadecimal characters, or unset it to use the key file of the data dir');
   }
   const masterKeyHex = value(env, 'VIGIE_MASTER_KEY');
   if (masterKeyHex !== undefined && !/^[0-9a-fA-F]{64}$/.test(masterKeyHex)) {
@@ -128,16 +153,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       `required with ${databaseUrl !== undefined ? 'VIGIE_DATABASE_URL' : 'EVENTSTORE_CONNECTION_STRING'}: every process must wrap data keys with the same master key`,
     );
   }
-  const role = value(env, 'VIGIE_ROLE') ?? 'all';
-  if (role !== 'all' && role !== 'api' && role !== 'worker') {
-    throw new ConfigError('VIGIE_ROLE', `expected "all", "api" or "worker", got "${role}"`);
-  }
   const identification = retention(env, 'VIGIE_RETENTION_IDENTIFICATION', 'P2Y');
   const technical = retention(env, 'VIGIE_RETENTION_TECHNICAL', 'P5Y');
   const tariffs = value(env, 'VIGIE_TARIFFS_FILE');
   const tariffsFile = tariffs === undefined ? undefined : path.resolve(cwd, tariffs);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port: integer(env, 'PORT', DEFAULT_PORT[program ?? 'api'], 0, 65535),
     host: host(env),
     dataDir,
     principalsFile: path.resolve(cwd, value(env, 'VIGIE_PRINCIPALS_FILE') ?? path.join(dataDir, 'principals.json')),
@@ -148,7 +169,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     retentionText: { identification: identification.text, technical: technical.text },
     tariffsFile,
     tariffs: loadTariffs(tariffsFile),
-    role,
+    role: role(env, program),
     ...bodyLimits(env, esdb !== undefined),
     schedulerIntervalMs: integer(env, 'VIGIE_SCHEDULER_INTERVAL_MS', 60_000, 100, 86_400_000),
     maxLagMs: integer(env, 'VIGIE_MAX_LAG_MS', 5000, 1, 86_400_000),

@@ -51,7 +51,7 @@ export const openClaimsWorld = (tariffs: TariffTable = ZERO_TARIFFS): ClaimsWorl
         type: 'DeliverData',
         data: {
           operatorId,
-          records: Array.from({ length: recordCount }, (_, i) => ({ identifier: `192.0.2.${i}`, identity: `Holder ${i}` })),
+          records: Array.from({ length: recordCount }, (_, i) => ({ identifier: '192.0.2.10', identity: `Holder ${i}` })),
           sealed: { ...sealed, datasetId: `ds-${requestId}` },
           deliveredAt: '2026-03-12T10:00:00.000Z',
           retentionDeadline: '2028-03-12T10:00:00.000Z',

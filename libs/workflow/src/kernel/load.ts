@@ -1,6 +1,6 @@
 import {
   agentDecider,
-  assertHabilitatedAt,
+  assertAgentInStanding,
   agentStream,
   HABILITATION_LISTS_STREAM,
   habilitationListsDecider,
@@ -29,6 +29,11 @@ export const loadIncident = async (store: EventStore, incidentId: string): Promi
 export const loadHabilitationLists = async (store: EventStore): Promise<HabilitationListsState> =>
   (await loadStream(store, HABILITATION_LISTS_STREAM, habilitationListsDecider)).state;
 
-/** The agent acting must be habilitated at that instant (see the domain rule). */
-export const assertAgentHabilitated = async (store: EventStore, agentId: string, at: string): Promise<void> =>
-  assertHabilitatedAt(await loadAgent(store, agentId), at);
+/**
+ * The agent using delivered data must satisfy the filing rule at that instant: habilitated
+ * and on the latest list sent to ARCEP (see the domain rule), read from the log itself.
+ */
+export const assertAgentMayUseData = async (store: EventStore, agentId: string, at: string, use: string): Promise<void> => {
+  const [agent, lists] = await Promise.all([loadAgent(store, agentId), loadHabilitationLists(store)]);
+  assertAgentInStanding(agent, lists, agentId, at, use);
+};

@@ -1,7 +1,7 @@
 import { DomainError, requestDecider, requestStream, type AccessPurpose, type DataAccessed } from '@vigie/domain';
 import { handleCommand } from '../kernel/command-handler';
 import type { CommandMeta } from '../kernel/command-meta';
-import { assertAgentHabilitated } from '../kernel/load';
+import { assertAgentMayUseData } from '../kernel/load';
 import type { Outcome, WorkflowDeps } from '../kernel/workflow-deps';
 import { loadDelivery, openRecords } from './delivered-dataset';
 
@@ -23,7 +23,7 @@ export async function accessData(
   requestId: string,
   purpose: AccessPurpose,
 ): Promise<Outcome<AccessAnswer>> {
-  await assertAgentHabilitated(deps.store, agentId, meta.occurredAt);
+  await assertAgentMayUseData(deps.store, agentId, meta.occurredAt, 'read the delivered data');
   const { events, position } = await handleCommand(
     deps.store,
     requestStream(requestId),

@@ -1,4 +1,4 @@
-import { agentStream, parseRetentionPeriod, requestStream, type RequestFiled } from '@vigie/domain';
+import { agentStream, HABILITATION_LISTS_STREAM, parseRetentionPeriod, requestStream, type RequestFiled } from '@vigie/domain';
 import { identificationFiled, technicalFiled } from '@vigie/domain/request/request.fixtures';
 import { SqliteEventStore } from '@vigie/event-store';
 import { SqliteDataKeyStore, Vault } from '@vigie/vault';
@@ -74,10 +74,18 @@ export const IDENTIFICATION_RECORDS = [
 ];
 export const TECHNICAL_RECORDS = [{ category: 'traffic', values: { dstIp: '198.51.100.9', bytes: 1234 } }];
 
-/** Habilitates an agent by appending its decision (the habilitation rules have their own specs). */
+/**
+ * Habilitates an agent and puts it on a new list sent to ARCEP, by appending both facts
+ * (the habilitation rules have their own specs): every use of the data needs both.
+ */
 export const habilitateDirectly = async (bench: DataUseBench, agentId: string, habilitatedOn = '2026-01-01'): Promise<void> => {
   const data = { agentId, fullName: 'Test Agent', decisionRef: `PM-${agentId}`, habilitatedOn, at: `${habilitatedOn}T00:00:00.000Z` };
   await bench.store.append(agentStream(agentId), [{ eventId: newCommandId(), type: 'AgentHabilitated', data, metadata: {} }], 'any');
+  const previous: { listVersion: number; agentIds: string[] }[] = [];
+  for await (const e of bench.store.readStream(HABILITATION_LISTS_STREAM)) previous.push(e.data as { listVersion: number; agentIds: string[] });
+  const last = previous.at(-1);
+  const list = { listVersion: (last?.listVersion ?? 0) + 1, agentIds: [...(last?.agentIds ?? []), agentId], transmittedAt: data.at };
+  await bench.store.append(HABILITATION_LISTS_STREAM, [{ eventId: newCommandId(), type: 'HabilitationListTransmitted', data: list, metadata: {} }], 'any');
 };
 
 /** Withdraws it, the same way. */

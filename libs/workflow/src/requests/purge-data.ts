@@ -1,6 +1,7 @@
 import { requestDecider, requestStream, type DataPurged } from '@vigie/domain';
 import { handleCommand } from '../kernel/command-handler';
 import type { CommandMeta } from '../kernel/command-meta';
+import { assertAgentMayUseData } from '../kernel/load';
 import type { Outcome, WorkflowDeps } from '../kernel/workflow-deps';
 
 export interface PurgeAnswer {
@@ -20,7 +21,10 @@ export async function purgeData(
   meta: CommandMeta,
   requestId: string,
   reason: string,
+  /** Set when an agent purges: the habilitation rule applies to that use too (an admin or the scheduler purge without it). */
+  byAgentId?: string,
 ): Promise<Outcome<PurgeAnswer>> {
+  if (byAgentId !== undefined) await assertAgentMayUseData(deps.store, byAgentId, meta.occurredAt, 'purge the delivered data');
   const { events, position } = await handleCommand(
     deps.store,
     requestStream(requestId),

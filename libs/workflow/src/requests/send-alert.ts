@@ -2,7 +2,7 @@ import { IDENTIFICATION_FIELDS, isPlainObject, requestDecider, requestStream, ty
 import { createHash } from 'node:crypto';
 import { handleCommand } from '../kernel/command-handler';
 import { uuidFromSeed, type CommandMeta } from '../kernel/command-meta';
-import { assertAgentHabilitated } from '../kernel/load';
+import { assertAgentMayUseData } from '../kernel/load';
 import type { Outcome, WorkflowDeps } from '../kernel/workflow-deps';
 import { loadDelivery, openRecords } from './delivered-dataset';
 
@@ -32,7 +32,7 @@ export async function sendAlert(
   requestId: string,
   input: SendAlertInput,
 ): Promise<Outcome<{ alertId: string }>> {
-  await assertAgentHabilitated(deps.store, agentId, meta.occurredAt);
+  await assertAgentMayUseData(deps.store, agentId, meta.occurredAt, 'alert a holder');
   const alertId = uuidFromSeed(`${meta.commandId}:alertId`);
   const { state, sealed } = await loadDelivery(deps.store, requestId);
   const readable =

@@ -96,8 +96,9 @@ export async function oversightReport(readStore: ReadModelStore, period: Oversig
       WHERE kind = 'technical-data' AND filed_ms < ? AND (notice_sent_ms IS NULL OR notice_sent_ms >= ?) ORDER BY filed_ms, request_id`,
     [hi, hi],
   );
+  // A wait is never negative, even for a notice recorded before sentAt was checked against the opening.
   const [sentStats] = await all<{ n: number; avg: number | null }>(
-    (tb) => `SELECT count(*) AS n, avg(notice_sent_ms - filed_ms) AS avg FROM ${tb('requests')}
+    (tb) => `SELECT count(*) AS n, avg(CASE WHEN notice_sent_ms > filed_ms THEN notice_sent_ms - filed_ms ELSE 0 END) AS avg FROM ${tb('requests')}
       WHERE kind = 'technical-data' AND notice_sent_ms >= ? AND notice_sent_ms < ?`,
     range,
   );
