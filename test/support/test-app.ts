@@ -103,7 +103,8 @@ export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigi
 /** The real application on a temporary data dir, with a clock the test moves by hand. */
 export async function startTestApp(
   options: {
-    env?: Record<string, string>;
+    /** Merged over the test defaults; a variable given as undefined is unset. */
+    env?: Record<string, string | undefined>;
     dataDir?: string;
     clock?: ManualClock;
     runProjections?: boolean;

@@ -121,7 +121,7 @@ describe('vigie rotate-master-key (spawned process)', () => {
   }, 120_000);
 
   it('with the key in the data dir, rewrites master.key so that the next start opens everything', async () => {
-    const t = await startTestApp({ env: { VIGIE_MASTER_KEY: '' } });
+    const t = await startTestApp({ env: { VIGIE_MASTER_KEY: undefined } });
     await prepareParties(t);
     const requestId = await fileIdentification(t);
     await deliver(t, requestId, IDENTIFICATION_RECORDS).expect(201);
@@ -132,7 +132,7 @@ describe('vigie rotate-master-key (spawned process)', () => {
     expect(JSON.parse(rotated.stdout)).toMatchObject({ rewrapped: 1, masterKeyFile: file });
     expect(fs.readFileSync(file, 'utf8').trim()).toBe(NEW_KEY);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    const after = await startTestApp({ dataDir: t.dataDir, env: { VIGIE_MASTER_KEY: '' } });
+    const after = await startTestApp({ dataDir: t.dataDir, env: { VIGIE_MASTER_KEY: undefined } });
     try {
       expect((await readData(after, requestId).expect(200)).body.records).toEqual(IDENTIFICATION_RECORDS);
     } finally {

@@ -7,7 +7,7 @@ import { incidentBody } from '../../../../test/support/workflow.fixtures';
 const MARKERS = ['Zorglub-Marker-Name', 'zorglub-marker@example.org', '7 rue Zorglub-Marker', 'Zorglub-Marker-Alert-Text'];
 
 const RECORDS = [
-  { identifier: '192.0.2.10', identity: { name: MARKERS[0] }, postalAddress: MARKERS[2], emailAddress: MARKERS[1] },
+  { identifier: '192.0.2.10', identity: MARKERS[0], postalAddress: MARKERS[2], emailAddress: MARKERS[1] },
 ];
 
 /** A logger that keeps its lines in memory. */
