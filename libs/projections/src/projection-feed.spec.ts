@@ -2,7 +2,7 @@ import type { Projection } from './projection';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { ReadStore } from './read-store';
 import { eventCountProjection, type EventCountOptions } from './testing/event-count.projection';
-import { InMemoryEventStore } from './testing/in-memory-event-store';
+import { openTempEventStore } from './testing/temp-event-store';
 import { RunnerFixture } from './testing/runner-fixture';
 import { appendSamples, cycle } from './testing/sample-events';
 
@@ -27,7 +27,7 @@ describe.each<[string, Mode]>([
 ])('ProjectionRunner feeds (%s)', (_, mode) => {
   let fx: RunnerFixture;
   const runners: ProjectionRunner[] = [];
-  beforeEach(() => (fx = new RunnerFixture(new InMemoryEventStore())));
+  beforeEach(() => (fx = new RunnerFixture(openTempEventStore())));
   afterEach(async () => {
     for (const r of runners.splice(0)) await r.stop();
     await fx.close();
