@@ -90,7 +90,7 @@ describe('Idempotency-Key on POST', () => {
     const body = operatorBody(IDS.operator2, ['hosting']);
     const first = await postWithKey(t, 'durable', body).expect(201);
     const { dataDir, clock } = t;
-    await t.close();
+    await t.close({ keepDataDir: true });
     clock.advanceMs(23 * 3600 * 1000);
     t = await startTestApp({ dataDir, clock });
     const again = await postWithKey(t, 'durable', body).expect(201);

@@ -78,7 +78,7 @@ describe('the request register after a restart', () => {
     await fileTechnical(first);
     const before = await first.http.get('/v1/requests').set(bearer(KEYS.admin)).expect(200);
     expect(before.body.items).toHaveLength(2);
-    await first.close();
+    await first.close({ keepDataDir: true });
     // Nothing of the read side survives: only the log (and the vault, the keys) stay.
     for (const file of fs.readdirSync(first.dataDir).filter((f) => f.startsWith('read.db'))) fs.rmSync(path.join(first.dataDir, file));
     const again = await startTestApp({ dataDir: first.dataDir, clock: first.clock });
