@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import * as fs from 'node:fs';
 import { ALL_PROJECTIONS } from '../projections';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 
@@ -57,6 +58,8 @@ describe('closing the application', () => {
     await expect(t.runtime.store.headPosition()).rejects.toMatchObject({ name: 'StoreClosedError' });
     expect(t.runtime.readStore.isOpen).toBe(false);
     await expect(t.runtime.vault.has('any')).rejects.toThrow();
+    // The test app made the data dir, so closing it leaves nothing behind.
+    expect(fs.existsSync(t.dataDir)).toBe(false);
   });
 });
 
