@@ -92,13 +92,29 @@ export interface TestApp {
   readonly runtime: TestRuntime;
   readonly dataDir: string;
   readonly config: VigieConfig;
-  close(): Promise<void>;
+  /** Closes the app, then removes the data dir it made (kept for a restart on the same dir with `keepDataDir`). */
+  close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
 
 /** The test principals, by the sha256 of their key, as the bootstrap file gives them. */
 export const testPrincipals = (): ReadonlyMap<string, Principal> => new Map(TEST_PRINCIPALS.map(({ key, ...p }) => [sha256Hex(key), p as Principal]));
 
-export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
+const madeDirs = new Set<string>();
+
+const removeDir = (dir: string): void => {
+  madeDirs.delete(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+};
+
+/** A fresh directory, removed at the latest once the spec file's tests are done. */
+export const tempDir = (): string => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
+  madeDirs.add(dir);
+  return dir;
+};
+
+// Each spec file loads this module afresh: whatever its tests made and did not remove goes with it.
+if (typeof afterAll === 'function') afterAll(() => [...madeDirs].forEach(removeDir));
 
 /** The real application on a temporary data dir, with a clock the test moves by hand. */
 export async function startTestApp(
@@ -115,11 +131,14 @@ export async function startTestApp(
     principals?: ReadonlyMap<string, Principal>;
   } = {},
 ): Promise<TestApp> {
+  const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ VIGIE_DATA_DIR: dataDir, PORT: '0', VIGIE_MASTER_KEY: 'ab'.repeat(32), ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-02T09:00:00.000Z');
   const app = await createApp({
     config, principals: options.principals ?? testPrincipals(), clock, runProjections: options.runProjections ?? true,
+    // The test moves the clock and calls runOnce(): a wall-clock interval would purge at moments no test chose.
+    schedulerTimer: false,
     ...(options.wrapEventStore ? { wrapEventStore: options.wrapEventStore } : {}),
     ...(options.log ? { log: options.log } : { logger: false }),
   });
@@ -132,8 +151,9 @@ export async function startTestApp(
     runtime: testRuntime(app),
     dataDir,
     config,
-    close: async () => {
+    close: async ({ keepDataDir = false } = {}) => {
       await app.close();
+      if (ownsDataDir && !keepDataDir) removeDir(dataDir);
     },
   };
 }

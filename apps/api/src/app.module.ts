@@ -20,6 +20,8 @@ export interface AppModuleOptions {
   /** Default: every process but `VIGIE_ROLE=api` runs the projections and the retention scheduler. */
   readonly runProjections?: boolean;
   readonly collectProcessMetrics?: boolean;
+  /** Tests only: false runs the retention scheduler only when the test calls runOnce() (no wall-clock interval). */
+  readonly schedulerTimer?: boolean;
   /** An idempotency store to use instead of the configured one (tests of several replicas). */
   readonly idempotencyStore?: IdempotencyStore;
   /** Tests only: wraps the event store (fault injection). */
@@ -38,6 +40,7 @@ export class AppModule {
           ...(options.clock ? { clock: options.clock } : {}),
           ...(runProjections ? { projections: ALL_PROJECTIONS } : {}),
           collectProcessMetrics: options.collectProcessMetrics ?? false,
+          ...(options.schedulerTimer === false ? { schedulerTimer: false } : {}),
           ...(options.wrapEventStore ? { wrapEventStore: options.wrapEventStore } : {}),
         }),
         AuthModule.forRoot(options.principals),

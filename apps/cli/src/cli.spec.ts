@@ -5,6 +5,13 @@ import { buildAuditScenario, captureIo, SCENARIO, type AuditScenario } from '../
 import { bearer, KEYS, startTestApp, tempDir, type TestApp } from '../../../test/support/test-app';
 import { run } from './cli';
 
+const vigieOn = async (t: TestApp, argv: string[], clock?: ManualClock) => {
+  const io = captureIo(t.dataDir, clock);
+  const code = await run(argv, io);
+  return { code, out: io.out(), err: io.err() };
+};
+const reportOf = async (t: TestApp, name: string) => (await t.http.get(`/v1/reports/${name}`).set(bearer(KEYS.auditor)).expect(200)).body;
+
 /** The CLI in this process, on the data dir of a running API (the WAL lets both work). */
 describe('vigie (in process)', () => {
   let t: TestApp;
@@ -18,12 +25,8 @@ describe('vigie (in process)', () => {
     await t.close();
   });
 
-  const vigie = async (argv: string[], clock?: ManualClock) => {
-    const io = captureIo(t.dataDir, clock);
-    const code = await run(argv, io);
-    return { code, out: io.out(), err: io.err() };
-  };
-  const report = async (name: string) => (await t.http.get(`/v1/reports/${name}`).set(bearer(KEYS.auditor)).expect(200)).body;
+  const vigie = (argv: string[], clock?: ManualClock) => vigieOn(t, argv, clock);
+  const report = (name: string) => reportOf(t, name);
 
   it('verify: a sound log, as JSON and as a table', async () => {
     const json = await vigie(['verify', '--json']);
@@ -116,6 +119,47 @@ describe('vigie (in process)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it.each([
+    [[], /^error: missing command, one of: verify, replay, purge-due, export, import-verify/],
+    [['verify', '--jsn'], /^error: unknown option '--jsn' \(Did you mean --json\?\)$/m],
+    [['frobnicate'], /^error: unknown command 'frobnicate'/],
+    [['replay', '--report', 'nope'], /^error: option '--report <name>' argument 'nope' is invalid/],
+    [['replay'], /^error: required option '--report <name>' not specified/],
+    [['replay', '--report', 'retention', '--as-of', 'yesterday'], /^error: option '--as-of <time>' argument 'yesterday' is invalid/],
+    [['export', '--out', '/x', '--from', '-3'], /^error: /],
+    [['import-verify', '--in', '/no/such/file.ndjson'], /^error: Cannot read \/no\/such\/file.ndjson: ENOENT/],
+  ])('bad usage or input %j: exit 2 with a message on stderr', async (argv, message) => {
+    const result = await vigie(argv as string[]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('a data dir without a log is bad input, and nothing is created there', async () => {
+    const empty = tempDir();
+    const io = captureIo(empty);
+    expect(await run(['verify'], io)).toBe(2);
+    expect(io.err()).toMatch(/^error: No event log at /);
+    expect(fs.readdirSync(empty)).toEqual([]);
+  });
+});
+
+/** purge-due changes the log: each test gets its own API and scenario, so none depends on another's order. */
+describe('vigie purge-due (in process, next to its own API)', () => {
+  let t: TestApp;
+  let scenario: AuditScenario;
+
+  beforeEach(async () => {
+    t = await startTestApp();
+    scenario = await buildAuditScenario(t);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const vigie = (argv: string[], clock?: ManualClock) => vigieOn(t, argv, clock);
+  const report = (name: string) => reportOf(t, name);
+
   it('purge-due --dry-run lists what is due without purging it', async () => {
     const later = new ManualClock('2028-06-01T00:00:00.000Z');
     const dry = await vigie(['purge-due', '--dry-run', '--json'], later);
@@ -140,29 +184,5 @@ describe('vigie (in process)', () => {
     const items = (await report('retention')).items as { requestId: string; status: string; purgeReason?: string }[];
     expect(items.find((i) => i.requestId === scenario.identification)).toMatchObject({ status: 'purged', purgeReason: 'retention-expired' });
     expect(JSON.parse((await vigie(['verify', '--json'])).out)).toMatchObject({ ok: true });
-  });
-
-  it.each([
-    [[], /^error: missing command, one of: verify, replay, purge-due, export, import-verify/],
-    [['verify', '--jsn'], /^error: unknown option '--jsn' \(Did you mean --json\?\)$/m],
-    [['frobnicate'], /^error: unknown command 'frobnicate'/],
-    [['replay', '--report', 'nope'], /^error: option '--report <name>' argument 'nope' is invalid/],
-    [['replay'], /^error: required option '--report <name>' not specified/],
-    [['replay', '--report', 'retention', '--as-of', 'yesterday'], /^error: option '--as-of <time>' argument 'yesterday' is invalid/],
-    [['export', '--out', '/x', '--from', '-3'], /^error: /],
-    [['import-verify', '--in', '/no/such/file.ndjson'], /^error: Cannot read \/no\/such\/file.ndjson: ENOENT/],
-  ])('bad usage or input %j: exit 2 with a message on stderr', async (argv, message) => {
-    const result = await vigie(argv as string[]);
-    expect(result.code).toBe(2);
-    expect(result.err).toMatch(message);
-    expect(result.err.trimEnd().split('\n')).toHaveLength(1);
-  });
-
-  it('a data dir without a log is bad input, and nothing is created there', async () => {
-    const empty = tempDir();
-    const io = captureIo(empty);
-    expect(await run(['verify'], io)).toBe(2);
-    expect(io.err()).toMatch(/^error: No event log at /);
-    expect(fs.readdirSync(empty)).toEqual([]);
   });
 });

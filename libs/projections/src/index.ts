@@ -11,5 +11,4 @@ export {
   type ProjectionStatus,
 } from './projection-runner';
 export type { ProjectionFailure, ProjectionLogger, ProjectionPhase } from './projection-worker';
-export { InMemoryEventStore } from './testing/in-memory-event-store';
 export * from './read-models';

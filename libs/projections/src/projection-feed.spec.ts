@@ -2,9 +2,10 @@ import type { Projection } from './projection';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import type { ReadStore } from './read-store';
 import { eventCountProjection, type EventCountOptions } from './testing/event-count.projection';
-import { InMemoryEventStore } from './testing/in-memory-event-store';
+import { openTempEventStore } from './testing/temp-event-store';
 import { RunnerFixture } from './testing/runner-fixture';
 import { appendSamples, cycle } from './testing/sample-events';
+import { until } from './testing/until';
 
 /** The sample projection under another name, so two of them can run side by side. */
 const named = (name: string, options: EventCountOptions = {}): Projection => ({ ...eventCountProjection(options), name });
@@ -27,7 +28,7 @@ describe.each<[string, Mode]>([
 ])('ProjectionRunner feeds (%s)', (_, mode) => {
   let fx: RunnerFixture;
   const runners: ProjectionRunner[] = [];
-  beforeEach(() => (fx = new RunnerFixture(new InMemoryEventStore())));
+  beforeEach(() => (fx = new RunnerFixture(openTempEventStore())));
   afterEach(async () => {
     for (const r of runners.splice(0)) await r.stop();
     await fx.close();
@@ -88,7 +89,7 @@ describe.each<[string, Mode]>([
     await r.start();
     await expect(r.waitFor(head)).rejects.toThrow(/bad_sql failed: .*no_such_column/);
     const status = (name: string) => r.status().find((s) => s.name === name);
-    while (status('healthy')?.checkpoint !== head) await new Promise((resolve) => setImmediate(resolve));
+    await until(() => status('healthy')?.checkpoint === head, 'the healthy projection at the head');
 
     expect(status('bad_sql')).toMatchObject({ phase: 'failed', checkpoint: 0n, failure: { event: { position: 2n, type: 'Pong' } } });
     expect(countsOf(readStore, 'healthy')).toEqual({ Ping: 4, Pong: 4 });

@@ -4,6 +4,7 @@ import { eventCountProjection } from './testing/event-count.projection';
 import { STORE_KINDS } from './testing/read-model-stores';
 import { countsIn as counts, RunnerFixture, seenCountIn as seenCount } from './testing/runner-fixture';
 import { appendSamples, cycle } from './testing/sample-events';
+import { until } from './testing/until';
 
 // The runner's behaviours on both read stores, fed from the real SQLite log.
 describe.each(STORE_KINDS)('ProjectionRunner on %s', (kind) => {
@@ -109,7 +110,7 @@ describe.each(STORE_KINDS)('ProjectionRunner on %s', (kind) => {
     await expect(runner.waitFor(head)).rejects.toThrow(/broken failed: bug/);
     // The healthy one reaches the head; its rows are complete.
     const status = () => runner.status().find((s) => s.name === 'event_count');
-    while (status()?.checkpoint !== head) await new Promise((r) => setImmediate(r));
+    await until(() => status()?.checkpoint === head, 'event_count at the head');
     expect(await counts(readStore.readStore)).toEqual({ Ping: 2, Pong: 2 });
     expect(runner.status().find((s) => s.name === 'broken')).toMatchObject({ phase: 'failed', checkpoint: 0n });
   });

@@ -1,5 +1,5 @@
 import { eventCountProjection } from './testing/event-count.projection';
-import { InMemoryEventStore } from './testing/in-memory-event-store';
+import { openTempEventStore } from './testing/temp-event-store';
 import { counts, RunnerFixture } from './testing/runner-fixture';
 import { appendSamples, cycle } from './testing/sample-events';
 import { ProjectionRunner } from './projection-runner';
@@ -21,7 +21,7 @@ function tables(readStore: ReadStore): string[] {
 
 describe('ProjectionRunner version bump', () => {
   let fx: RunnerFixture;
-  beforeEach(() => (fx = new RunnerFixture(new InMemoryEventStore())));
+  beforeEach(() => (fx = new RunnerFixture(openTempEventStore())));
   afterEach(() => fx.close());
 
   async function runV1To(head: bigint): Promise<void> {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import * as path from 'node:path';
 import { bearer, IDS, KEYS, startTestApp, type TestApp } from '../../../../test/support/test-app';
-import { expectProblem, operatorBody } from '../../../../test/support/workflow.fixtures';
+import { expectProblem, identificationBody, operatorBody, post, setUpParties } from '../../../../test/support/workflow.fixtures';
 
 const postWithKey = (t: TestApp, key: string | undefined, body: object) => {
   const req = t.http.post('/v1/operators').set(bearer(KEYS.admin));
@@ -31,11 +31,27 @@ describe('Idempotency-Key on POST', () => {
     expect(await t.runtime.store.headPosition()).toBe(1n);
   });
 
-  it('replays a refusal too: the same key and body get the same 409', async () => {
+  it('replays a stored refusal (4xx) even once the retry would succeed, and appends nothing', async () => {
+    t = await startTestApp();
+    await setUpParties(t);
+    const refused = await post(t, '/v1/requests', KEYS.agent2, identificationBody()).set('Idempotency-Key', 'early');
+    expectProblem(refused, 422, 'AGENT_NOT_HABILITATED');
+    // The list now names agent 2: the same command, decided again, would be filed.
+    await post(t, '/v1/habilitation-lists', KEYS.admin, {}).expect(201);
+    const head = await t.runtime.store.headPosition();
+    const again = await post(t, '/v1/requests', KEYS.agent2, identificationBody()).set('Idempotency-Key', 'early');
+    expectProblem(again, 422, 'AGENT_NOT_HABILITATED');
+    expect(again.body).toEqual(refused.body);
+    expect(await t.runtime.store.headPosition()).toBe(head);
+  });
+
+  it('does not remember a 409: the same key and body are decided again (same 409), and the key stays free', async () => {
     t = await startTestApp();
     await postWithKey(t, undefined, operatorBody()).expect(201);
     expectProblem(await postWithKey(t, 'dup', operatorBody()), 409, 'OPERATOR_EXISTS');
     expectProblem(await postWithKey(t, 'dup', operatorBody()), 409, 'OPERATOR_EXISTS');
+    // Nothing was stored under the key, so another body is not a reuse of it.
+    await postWithKey(t, 'dup', operatorBody(IDS.operator2, ['hosting'])).expect(201);
   });
 
   it('refuses the same key with another body: 409 IDEMPOTENCY_KEY_REUSED, nothing appended', async () => {
@@ -46,15 +62,26 @@ describe('Idempotency-Key on POST', () => {
     expect(await t.runtime.store.headPosition()).toBe(head);
   });
 
-  it('keeps keys apart per principal', async () => {
+  it('keeps keys apart per principal: another agent with the same key and body gets its own answer, never the stored one', async () => {
     t = await startTestApp();
-    await postWithKey(t, 'shared', operatorBody()).expect(201);
-    expectProblem(await t.http.post('/v1/operators').set(bearer(KEYS.agent)).set('Idempotency-Key', 'shared').send(operatorBody()), 403, 'FORBIDDEN');
+    await setUpParties(t);
+    // Both agents on the transmitted list: both may file, through the same route.
+    await post(t, '/v1/habilitation-lists', KEYS.admin, {}).expect(201);
+    const first = await post(t, '/v1/requests', KEYS.agent, identificationBody()).set('Idempotency-Key', 'shared').expect(201);
+    const head = await t.runtime.store.headPosition();
+    const other = await post(t, '/v1/requests', KEYS.agent2, identificationBody()).set('Idempotency-Key', 'shared').expect(201);
+    expect(other.body.requestId).not.toBe(first.body.requestId);
+    expect(await t.runtime.store.headPosition()).toBeGreaterThan(head);
+    // And another body under the same key is that agent's own first use, not a reuse.
+    await post(t, '/v1/requests', KEYS.agent2, identificationBody({ fields: ['identity'] })).set('Idempotency-Key', 'shared-2').expect(201);
+    const reuse = await post(t, '/v1/requests', KEYS.agent, identificationBody({ fields: ['identity'] })).set('Idempotency-Key', 'shared-2');
+    expect(reuse.status).toBe(201);
   });
 
-  it('refuses a key longer than 200 characters, or empty', async () => {
+  it('refuses a key longer than 200 characters, or empty, and appends nothing', async () => {
     t = await startTestApp();
     expectProblem(await postWithKey(t, 'x'.repeat(201), operatorBody()), 400, 'VALIDATION_FAILED');
+    expectProblem(await postWithKey(t, '', operatorBody()), 400, 'VALIDATION_FAILED');
     expect(await t.runtime.store.headPosition()).toBe(0n);
   });
 
@@ -63,7 +90,7 @@ describe('Idempotency-Key on POST', () => {
     const body = operatorBody(IDS.operator2, ['hosting']);
     const first = await postWithKey(t, 'durable', body).expect(201);
     const { dataDir, clock } = t;
-    await t.close();
+    await t.close({ keepDataDir: true });
     clock.advanceMs(23 * 3600 * 1000);
     t = await startTestApp({ dataDir, clock });
     const again = await postWithKey(t, 'durable', body).expect(201);

@@ -1,3 +1,7 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import * as fs from 'node:fs';
 import { ALL_PROJECTIONS } from '../projections';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 
@@ -25,12 +29,15 @@ describe('operations endpoints (no auth)', () => {
     expect(res.text).toMatch(/vigie_projection_lag_events\{projection="register"\}/);
   });
 
-  it('GET /docs-json describes every endpoint, and /docs serves the UI', async () => {
+  it('GET /docs-json describes every endpoint the controllers serve, with its method, and /docs serves the UI', async () => {
     const res = await t.http.get('/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    for (const path of ['/v1/operators', '/v1/agents', '/v1/requests', '/v1/requests/{requestId}', '/v1/oversight/notices']) {
-      expect(res.body.paths[path]).toBeDefined();
-    }
+    const served = controllerRoutes(t);
+    expect(served.length).toBeGreaterThan(20);
+    const documented = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(served);
     const ui = await t.http.get('/docs').redirects(1);
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
@@ -51,5 +58,29 @@ describe('closing the application', () => {
     await expect(t.runtime.store.headPosition()).rejects.toMatchObject({ name: 'StoreClosedError' });
     expect(t.runtime.readStore.isOpen).toBe(false);
     await expect(t.runtime.vault.has('any')).rejects.toThrow();
+    // The test app made the data dir, so closing it leaves nothing behind.
+    expect(fs.existsSync(t.dataDir)).toBe(false);
   });
 });
+
+/** Every `METHOD /path` the application's controllers declare, read from Nest's own metadata. */
+function controllerRoutes(t: TestApp): string[] {
+  const join = (...parts: string[]): string => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+  const routes = new Set<string>();
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+      const proto = (metatype as { prototype: Record<string, unknown> }).prototype;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = proto[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (method === undefined || path === undefined) continue;
+        routes.add(`${RequestMethod[method]} ${join(base, path).replace(/:(\w+)/g, '{$1}')}`);
+      }
+    }
+  }
+  return [...routes].sort();
+}

@@ -1,18 +1,24 @@
 import { bearer, IDS, KEYS, startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { expectProblem, fileIdentification, fileTechnical, post, setUpParties } from '../../../../test/support/workflow.fixtures';
 
+/** Three requests filed between 09:00 and 10:00, the clock at 12:00; the list transmitted at 09:00 with agent 1 on it. */
+async function threeRequests(): Promise<{ t: TestApp; technical: string }> {
+  const t = await startTestApp();
+  await setUpParties(t);
+  await fileIdentification(t);
+  await fileIdentification(t, { operatorId: IDS.operator2, fields: ['identity'] });
+  t.clock.advanceMs(3600 * 1000); // 10:00
+  const technical = (await fileTechnical(t)).requestId;
+  t.clock.advanceMs(2 * 3600 * 1000); // 12:00
+  return { t, technical };
+}
+
 describe('GET /v1/reports/oversight', () => {
   let t: TestApp;
   let technical: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await setUpParties(t); // the list is transmitted at 09:00 with agent 1 on it
-    await fileIdentification(t);
-    await fileIdentification(t, { operatorId: IDS.operator2, fields: ['identity'] });
-    t.clock.advanceMs(3600 * 1000); // 10:00
-    technical = (await fileTechnical(t)).requestId;
-    t.clock.advanceMs(2 * 3600 * 1000); // 12:00
+    ({ t, technical } = await threeRequests());
   });
   afterAll(() => t.close());
 
@@ -54,12 +60,6 @@ describe('GET /v1/reports/oversight', () => {
     expect(res.body.habilitationListTransmissions).toEqual([]);
   });
 
-  it('counts a notice once it is recorded as sent', async () => {
-    await post(t, `/v1/oversight/notices/${technical}`, KEYS.admin, { sentAt: '2026-03-02T11:30:00Z', reference: 'ARCEP-2026-1' }).expect(200);
-    const res = await report(KEYS.auditor, '?from=2026-03-02T00:00:00Z').expect(200);
-    expect(res.body.notices).toEqual({ pending: [], pendingCount: 0, sent: 1, averageWaitSeconds: 5400 });
-  });
-
   it('refuses an empty or reversed period and malformed instants with 400', async () => {
     expectProblem(await report(KEYS.auditor, '?from=2026-03-02T10:00:00Z&to=2026-03-02T10:00:00Z'), 400, 'VALIDATION_FAILED');
     expectProblem(await report(KEYS.auditor, '?from=2026-03-03T00:00:00Z&to=2026-03-02T00:00:00Z'), 400, 'VALIDATION_FAILED');
@@ -70,5 +70,24 @@ describe('GET /v1/reports/oversight', () => {
     expectProblem(await report(KEYS.agent), 403, 'FORBIDDEN');
     expectProblem(await report(KEYS.operator), 403, 'FORBIDDEN');
     expectProblem(await t.http.get('/v1/reports/oversight'), 401, 'UNAUTHENTICATED');
+  });
+});
+
+/** Recording a notice changes what the report counts: its own app, so the read-only tests above see the untouched scenario in any order. */
+describe('GET /v1/reports/oversight after a notice is sent', () => {
+  let t: TestApp;
+  let technical: string;
+
+  beforeEach(async () => {
+    ({ t, technical } = await threeRequests());
+  });
+  afterEach(() => t.close());
+
+  const report = (key: string, query = '') => t.http.get(`/v1/reports/oversight${query}`).set(bearer(key));
+
+  it('counts a notice once it is recorded as sent', async () => {
+    await post(t, `/v1/oversight/notices/${technical}`, KEYS.admin, { sentAt: '2026-03-02T11:30:00Z', reference: 'ARCEP-2026-1' }).expect(200);
+    const res = await report(KEYS.auditor, '?from=2026-03-02T00:00:00Z').expect(200);
+    expect(res.body.notices).toEqual({ pending: [], pendingCount: 0, sent: 1, averageWaitSeconds: 5400 });
   });
 });

@@ -94,7 +94,8 @@ describe('forensic: delivered data never lies on disk in clear, and is unreadabl
     await expect(app.runtime.vault.open(kept)).rejects.toThrow(KeyDestroyedError);
 
     const { dataDir } = t;
-    await t.close();
+    // The files stay for the search below; the spec file's end removes them.
+    await t.close({ keepDataDir: true });
     t = undefined;
     expect(filesHolding(dataDir, marker)).toEqual([]);
     const reopened = await Vault.open({ keys: await openDataKeyStore({ dataDir }), masterKey: Buffer.from('ab'.repeat(32), 'hex') });

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { bearer, IDS, KEYS, startTestApp, type TestApp } from '../../../../test/support/test-app';
 import { expectProblem, fileIdentification, fileTechnical, post, setUpParties } from '../../../../test/support/workflow.fixtures';
 
@@ -60,13 +62,29 @@ describe('the request register: GET /v1/requests and /v1/requests/{id}', () => {
     expectProblem(await t.http.get('/v1/requests?colour=red').set(bearer(KEYS.admin)), 400, 'VALIDATION_FAILED');
   });
 
-  it('answers from the read model, rebuilt from the log after a restart', async () => {
-    const before = await t.http.get('/v1/requests').set(bearer(KEYS.admin)).expect(200);
-    const { dataDir, clock } = t;
-    await t.close();
-    t = await startTestApp({ dataDir, clock });
-    const after = await t.http.get('/v1/requests').set(bearer(KEYS.admin)).expect(200);
+});
+
+describe('the request register after a restart', () => {
+  const apps: TestApp[] = [];
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+
+  it('is rebuilt from the log alone: a fresh read store on the same log answers the same', async () => {
+    const first = await startTestApp();
+    apps.push(first);
+    await setUpParties(first);
+    await fileIdentification(first);
+    await fileTechnical(first);
+    const before = await first.http.get('/v1/requests').set(bearer(KEYS.admin)).expect(200);
+    expect(before.body.items).toHaveLength(2);
+    await first.close({ keepDataDir: true });
+    // Nothing of the read side survives: only the log (and the vault, the keys) stay.
+    for (const file of fs.readdirSync(first.dataDir).filter((f) => f.startsWith('read.db'))) fs.rmSync(path.join(first.dataDir, file));
+    const again = await startTestApp({ dataDir: first.dataDir, clock: first.clock });
+    apps.push(again);
+    await again.runtime.settle(await again.runtime.store.headPosition());
+    const after = await again.http.get('/v1/requests').set(bearer(KEYS.admin)).expect(200);
     expect(after.body).toEqual(before.body);
-    await post(t, '/v1/habilitation-lists', KEYS.admin, {}).expect(201);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ClaimEvent } from '@vigie/domain';
 import type { ProjectionRunner } from '../projection-runner';
-import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import type { SqliteEventStore } from '@vigie/event-store';
+import { openTempEventStore } from '../testing/temp-event-store';
 import { ReadModelStores, STORE_KINDS } from '../testing/read-model-stores';
 import { ClaimsQueries } from './compensation/claims.queries';
 import { compensationProjection } from './compensation/compensation.projection';
@@ -69,7 +70,7 @@ async function pageThrough<T>(
 }
 
 describe.each(STORE_KINDS)('keyset paging of the read models on %s', (kind) => {
-  let store: InMemoryEventStore;
+  let store: SqliteEventStore;
   let stores: ReadModelStores;
   let runner: ProjectionRunner;
   const grow = async (events: readonly StreamEvent[]): Promise<void> => {
@@ -77,7 +78,7 @@ describe.each(STORE_KINDS)('keyset paging of the read models on %s', (kind) => {
   };
 
   beforeEach(async () => {
-    store = new InMemoryEventStore();
+    store = openTempEventStore();
     stores = await ReadModelStores.open(kind);
     runner = await stores.runner(store, [registerProjection, retentionProjection, compensationProjection]);
   });

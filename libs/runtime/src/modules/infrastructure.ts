@@ -18,6 +18,8 @@ export interface InfrastructureOptions {
   /** Where given, this process applies these projections and runs the retention scheduler. */
   readonly projections?: readonly Projection[];
   readonly collectProcessMetrics?: boolean;
+  /** Tests only: false runs the retention scheduler only when the test calls runOnce() (no wall-clock interval). */
+  readonly schedulerTimer?: boolean;
   /** Tests only: wraps the event store (fault injection). */
   readonly wrapEventStore?: (store: EventStore) => EventStore;
 }
@@ -35,6 +37,6 @@ export function infrastructureModules(config: VigieConfig, options: Infrastructu
     VaultModule.forRoot(config),
     ReadModelsModule.forRoot(config, options.projections ? { projections: options.projections } : {}),
     WorkflowModule.forRoot(config),
-    ...(options.projections ? [SchedulingModule.forRoot(config), LeasedDutiesModule.forRoot(config)] : []),
+    ...(options.projections ? [SchedulingModule.forRoot(config, { timer: options.schedulerTimer ?? true }), LeasedDutiesModule.forRoot(config)] : []),
   ];
 }

@@ -12,7 +12,8 @@ import { EVENT_STORE, READ_MODEL_STORE, WORKFLOW_DEPS } from './tokens';
 /** The retention scheduler (L2321-3 al. 2), only in a process that may run the projections; the lease holder starts and stops it. */
 @Module({})
 export class SchedulingModule {
-  static forRoot(config: VigieConfig): DynamicModule {
+  /** `timer: false` (tests): no wall-clock interval, runs only through runOnce(). */
+  static forRoot(config: VigieConfig, options: { readonly timer?: boolean } = {}): DynamicModule {
     return {
       module: SchedulingModule,
       global: true,
@@ -23,7 +24,7 @@ export class SchedulingModule {
           useFactory: (deps: WorkflowDeps, clock: Clock, store: EventStore, readStore: ReadModelStore, reads: ReadYourWrites) =>
             new RetentionScheduler(
               { deps, clock, store, readStore, settle: (position) => reads.settle(position) },
-              { intervalMs: config.schedulerIntervalMs, ...schedulerLogging() },
+              { intervalMs: config.schedulerIntervalMs, timer: options.timer ?? true, ...schedulerLogging() },
             ),
         },
       ],

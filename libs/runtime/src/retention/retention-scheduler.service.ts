@@ -14,6 +14,8 @@ export interface RetentionSchedulerHost {
 
 export interface RetentionSchedulerOptions {
   readonly intervalMs: number;
+  /** false: start() arms no timer and runs happen only through runOnce(), so a test drives them with its clock. */
+  readonly timer?: boolean;
   /** Failures of a periodic run (the next run retries). Only codes and ids, never data. */
   readonly onError?: (error: unknown) => void;
   /** A run that purged or reconciled something. */
@@ -42,8 +44,13 @@ export class RetentionScheduler {
     this.queries = new RetentionQueries(host.readStore);
   }
 
+  /** Whether a timer runs the scheduler now. */
+  get ticking(): boolean {
+    return this.timer !== undefined;
+  }
+
   start(): void {
-    if (this.timer) return;
+    if (this.timer || this.options.timer === false) return;
     this.timer = setInterval(() => {
       if (this.running) return;
       this.runOnce().then(

@@ -88,11 +88,25 @@ describe('delivery, access, alerts and purge (embedded store and vault)', () => 
   it('accessData records every read before decrypting, and enforces the purpose', async () => {
     expect(await codeOf(accessData(bench.deps, metaAt(LATER), 'ag-1', 'rq-1', 'alert-holder'))).toBe('NO_DATA');
     const { datasetId } = await deliverData(bench.deps, metaAt(AT), 'op-1', 'rq-1', IDENTIFICATION_RECORDS);
+    // What happened, in order: an append counts once it is durable, a decryption as soon as it starts.
+    const steps: string[] = [];
+    const append = bench.store.append.bind(bench.store);
+    jest.spyOn(bench.store, 'append').mockImplementation(async (stream, events, expected) => {
+      const result = await append(stream, events, expected);
+      steps.push(...events.map((e) => `appended ${e.type}`));
+      return result;
+    });
+    const open = bench.vault.open.bind(bench.vault);
+    jest.spyOn(bench.vault, 'open').mockImplementation(async (sealed) => {
+      steps.push('decrypt');
+      return open(sealed);
+    });
     const read = await accessData(bench.deps, metaAt(LATER), 'ag-1', 'rq-1', 'alert-holder');
     expect(read).toMatchObject({ datasetId, records: IDENTIFICATION_RECORDS });
     await accessData(bench.deps, metaAt(LATER), 'ag-1', 'rq-1', 'alert-holder');
     expect(await codeOf(accessData(bench.deps, metaAt(LATER), 'ag-1', 'rq-1', 'characterize-threat'))).toBe('PURPOSE_NOT_ALLOWED');
     expect(await typesOf(bench, 'rq-1')).toEqual(['RequestFiled', 'DataDelivered', 'DataAccessed', 'DataAccessed']);
+    expect(steps).toEqual(['appended DataAccessed', 'decrypt', 'appended DataAccessed', 'decrypt']);
   });
 
   it('sendAlert checks the channel against the decrypted record and keeps only a digest of the message', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ClaimEvent } from '@vigie/domain';
 import type { ProjectionRunner } from '../../projection-runner';
-import { InMemoryEventStore } from '../../testing/in-memory-event-store';
+import type { EventStore } from '@vigie/event-store/event-store.port';
+import { openTempEventStore } from '../../testing/temp-event-store';
 import { ReadModelStores, STORE_KINDS } from '../../testing/read-model-stores';
 import { appendEvents, type StreamEvent } from '../read-model.fixtures';
 import { compensationProjection } from './compensation.projection';
@@ -42,13 +43,13 @@ const SCENARIO: readonly StreamEvent[] = [
 ];
 
 describe.each(STORE_KINDS)('compensation projection and report on %s', (kind) => {
-  let store: InMemoryEventStore;
+  let store: EventStore;
   let stores: ReadModelStores;
   let runner: ProjectionRunner;
   let queries: CompensationQueries;
 
   beforeEach(async () => {
-    store = new InMemoryEventStore();
+    store = openTempEventStore();
     stores = await ReadModelStores.open(kind);
     queries = new CompensationQueries(stores.readStore);
     expect(await queries.report()).toEqual({ items: [], totals: { claimedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 } });

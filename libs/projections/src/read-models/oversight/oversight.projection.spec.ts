@@ -1,4 +1,5 @@
-import { InMemoryEventStore } from '../../testing/in-memory-event-store';
+import type { EventStore } from '@vigie/event-store/event-store.port';
+import { openTempEventStore } from '../../testing/temp-event-store';
 import { ReadModelStores, STORE_KINDS } from '../../testing/read-model-stores';
 import { appendEvents } from '../read-model.fixtures';
 import { oversightProjection } from './oversight.projection';
@@ -6,11 +7,11 @@ import { oversightReport } from './oversight.queries';
 import { OP_A, OP_B, OVERSIGHT_SCENARIO, R } from './oversight.scenario';
 
 describe.each(STORE_KINDS)('oversight projection on %s', (kind) => {
-  let store: InMemoryEventStore;
+  let store: EventStore;
   let stores: ReadModelStores;
 
   beforeEach(async () => {
-    store = new InMemoryEventStore();
+    store = openTempEventStore();
     stores = await ReadModelStores.open(kind);
     const head = await appendEvents(store, OVERSIGHT_SCENARIO);
     const runner = await stores.runner(store, [oversightProjection]);

@@ -1,4 +1,5 @@
-import { InMemoryEventStore } from '../../testing/in-memory-event-store';
+import type { EventStore } from '@vigie/event-store/event-store.port';
+import { openTempEventStore } from '../../testing/temp-event-store';
 import { ReadModelStores, STORE_KINDS } from '../../testing/read-model-stores';
 import { OP_A, OP_B, OVERSIGHT_SCENARIO, R } from '../oversight/oversight.scenario';
 import { appendEvents } from '../read-model.fixtures';
@@ -6,12 +7,12 @@ import { registerProjection } from './register.projection';
 import { RegisterQueries } from './register.queries';
 
 describe.each(STORE_KINDS)('register projection on %s', (kind) => {
-  let store: InMemoryEventStore;
+  let store: EventStore;
   let stores: ReadModelStores;
   let register: RegisterQueries;
 
   beforeEach(async () => {
-    store = new InMemoryEventStore();
+    store = openTempEventStore();
     stores = await ReadModelStores.open(kind);
     const head = await appendEvents(store, OVERSIGHT_SCENARIO);
     const runner = await stores.runner(store, [registerProjection]);

@@ -1,4 +1,4 @@
-import { InMemoryEventStore } from '../../testing/in-memory-event-store';
+import { openTempEventStore } from '../../testing/temp-event-store';
 import { ReadModelStores, STORE_KINDS } from '../../testing/read-model-stores';
 import { retentionProjection } from './retention.projection';
 import { RetentionQueries } from './retention.queries';
@@ -19,7 +19,7 @@ const purged = (requestId: string, purgedAt: string, overdue: boolean) => ({
 
 describe.each(STORE_KINDS)('retention read model on %s', (kind) => {
   it('answers due datasets, purged ones with keys, and the report with retained / overdue / purged', async () => {
-    const store = new InMemoryEventStore();
+    const store = openTempEventStore();
     const stores = await ReadModelStores.open(kind);
     try {
       const runner = await stores.runner(store, [retentionProjection]);

@@ -1,0 +1,35 @@
+// Mutation testing (npm run mutate, never part of npm test): does the suite notice when the
+// code that must never regress silently is changed? Scope and targets: test/mutation/mutation-scope.js.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { selectedModules } = require('./test/mutation/mutation-scope.js');
+
+// Specs, barrels and test helpers (decider-spec: given/when/then for the decider specs) are not mutated.
+const excluded = ['!**/*.spec.ts', '!**/index.ts', '!**/testing/**', '!**/decider-spec.ts'];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'test/mutation/jest.mutation.config.js', enableFindRelatedTests: true },
+  // Each mutant runs only the tests that reach it (and jest loads only the spec files that import it): what keeps the run within half an hour on two cores.
+  coverageAnalysis: 'perTest',
+  // Mutants of module-level code would run every test; they are counted but not run.
+  ignoreStatic: true,
+  checkers: ['typescript'],
+  // The checker compiles the mutated modules and what they import, not every spec: half the program, twice the pace.
+  tsconfigFile: 'test/mutation/tsconfig.mutation.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // Only mutants of changed code or changed tests are run again (the file is git-ignored).
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  concurrency: Number(process.env.VIGIE_MUTATE_CONCURRENCY ?? 2),
+  timeoutMS: 20000,
+  mutate: [...selectedModules().flatMap((m) => m.mutate), ...excluded],
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, reportScoreTable: true, reportMutants: false },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

@@ -1,0 +1,47 @@
+/**
+ * What the mutation run covers: the code that must never regress silently, one module at a
+ * time, each with the specs that exercise it and the share of mutants they must kill.
+ */
+const MODULES = [
+  {
+    name: 'domain',
+    target: 80,
+    mutate: ['libs/domain/src/**/*.ts'],
+    specs: ['libs/domain/src/'],
+  },
+  {
+    name: 'event-store-sqlite',
+    target: 70,
+    mutate: ['libs/event-store/src/sqlite/**/*.ts'],
+    specs: ['libs/event-store/src/sqlite/', 'libs/event-store/src/hash-chain', 'libs/event-store/src/verify/'],
+  },
+  {
+    name: 'idempotency',
+    target: 70,
+    mutate: ['apps/api/src/idempotency/**/*.ts'],
+    specs: ['apps/api/src/idempotency/'],
+  },
+  {
+    name: 'vault',
+    target: 70,
+    mutate: ['libs/vault/src/**/*.ts'],
+    specs: ['libs/vault/src/'],
+  },
+  {
+    name: 'auth',
+    target: 70,
+    mutate: ['apps/api/src/auth/**/*.ts'],
+    specs: ['apps/api/src/auth/'],
+  },
+];
+
+/** VIGIE_MUTATE=domain,vault narrows a run to some modules (to measure one, or to work on its survivors). */
+function selectedModules(env = process.env) {
+  const wanted = (env.VIGIE_MUTATE ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (wanted.length === 0) return MODULES;
+  const unknown = wanted.filter((w) => !MODULES.some((m) => m.name === w));
+  if (unknown.length > 0) throw new Error(`VIGIE_MUTATE: unknown module ${unknown.join(', ')} (known: ${MODULES.map((m) => m.name).join(', ')})`);
+  return MODULES.filter((m) => wanted.includes(m.name));
+}
+
+module.exports = { MODULES, selectedModules };
