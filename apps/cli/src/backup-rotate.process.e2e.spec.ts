@@ -70,7 +70,7 @@ describe('vigie backup (spawned process, API running) and restore', () => {
 
   it('refuses a directory that is not empty, and says with PostgreSQL which state pg_dump must save', async () => {
     const t = await startTestApp();
-    await t.close();
+    await t.close({ keepDataDir: true });
     const full = tempDir();
     fs.writeFileSync(path.join(full, 'x'), 'x');
     const refused = await vigie({ VIGIE_DATA_DIR: t.dataDir, VIGIE_MASTER_KEY: OLD_KEY }, 'backup', '--out', full);
@@ -95,7 +95,7 @@ describe('vigie rotate-master-key (spawned process)', () => {
     await deliver(t, requestId, IDENTIFICATION_RECORDS).expect(201);
     const env = { VIGIE_DATA_DIR: t.dataDir, VIGIE_MASTER_KEY: OLD_KEY, VIGIE_NEW_MASTER_KEY: NEW_KEY };
     const whileRunning = await vigie(env, 'rotate-master-key', '--new-key-env', 'VIGIE_NEW_MASTER_KEY');
-    await t.close();
+    await t.close({ keepDataDir: true });
     expect(whileRunning.code).toBe(2);
     expect(whileRunning.stderr).toMatch(/stop every process/);
 
@@ -125,7 +125,7 @@ describe('vigie rotate-master-key (spawned process)', () => {
     await prepareParties(t);
     const requestId = await fileIdentification(t);
     await deliver(t, requestId, IDENTIFICATION_RECORDS).expect(201);
-    await t.close();
+    await t.close({ keepDataDir: true });
     const file = path.join(t.dataDir, 'master.key');
     const rotated = await vigie({ VIGIE_DATA_DIR: t.dataDir, NEXT: NEW_KEY }, 'rotate-master-key', '--new-key-env', 'NEXT', '--json');
     expect(rotated.code).toBe(0);

@@ -119,7 +119,7 @@ describe('the last active admin', () => {
   it('cannot be revoked, counting the admins of the file', async () => {
     const first = await startTestApp();
     const a = (await post(first, '/v1/principals', KEYS.admin, { role: 'admin', label: 'A' }).expect(201)).body;
-    await first.close();
+    await first.close({ keepDataDir: true });
     // Restarted with a file that holds no admin: the enrolled admins are the only ones left.
     const auditorOnly = new Map([[sha256Hex(KEYS.auditor), { id: 'p-auditor', role: 'auditor' as const }]]);
     const t = await startTestApp({ dataDir: first.dataDir, principals: auditorOnly });
