@@ -1,17 +1,8 @@
-import type { PrincipalRole } from '@vigie/domain';
+import type { PrincipalState } from '@vigie/domain';
 import type { RecordedEvent } from '@vigie/event-store';
 
 /** A principal as the log tells it, key hash included: for the key check, never for an answer. */
-export interface LoggedPrincipal {
-  readonly principalId: string;
-  readonly role: PrincipalRole;
-  readonly agentId?: string;
-  readonly operatorId?: string;
-  readonly label: string;
-  readonly keySha256: string;
-  readonly enrolledAt: string;
-  readonly revokedAt?: string;
-}
+export type LoggedPrincipal = Omit<Extract<PrincipalState, { status: 'active' | 'revoked' }>, 'status'>;
 
 const text = (data: Record<string, unknown>, key: string): string | undefined =>
   typeof data[key] === 'string' ? (data[key] as string) : undefined;
