@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { selectedModules } = require('./test/mutation/mutation-scope.js');
+const { selectedModules, runName } = require('./test/mutation/mutation-scope.js');
 
 // Specs, barrels and test helpers (decider-spec: given/when/then for the decider specs) are not mutated.
 const excluded = ['!**/*.spec.ts', '!**/index.ts', '!**/testing/**', '!**/decider-spec.ts'];
@@ -21,14 +21,17 @@ export default {
   // The checker compiles the mutated modules and what they import, not every spec: half the program, twice the pace.
   tsconfigFile: 'test/mutation/tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // Only mutants of changed code or changed tests are run again (the file is git-ignored).
+  // Only mutants of changed code or changed tests are run again (git-ignored files, one per
+  // module: npm run mutate runs the modules one after the other, so each keeps its results).
   incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: `reports/mutation/${runName()}.incremental.json`,
   concurrency: Number(process.env.VIGIE_MUTATE_CONCURRENCY ?? 2),
-  timeoutMS: 20000,
+  // A mutant that hangs (a promise never settled) is given its specs' own time × 1.5 plus this:
+  // enough for a spec's slowest await, and each hang costs no more than it must.
+  timeoutMS: 5000,
   mutate: [...selectedModules().flatMap((m) => m.mutate), ...excluded],
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  jsonReporter: { fileName: `reports/mutation/${runName()}.json` },
   clearTextReporter: { allowColor: false, reportScoreTable: true, reportMutants: false },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

@@ -44,4 +44,10 @@ function selectedModules(env = process.env) {
   return MODULES.filter((m) => wanted.includes(m.name));
 }
 
-module.exports = { MODULES, selectedModules };
+/** Names a run's incremental file and report: the module's name when one is selected, else `all`. */
+function runName(env = process.env) {
+  const modules = selectedModules(env);
+  return modules.length === 1 ? modules[0].name : 'all';
+}
+
+module.exports = { MODULES, selectedModules, runName };

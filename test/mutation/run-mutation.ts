@@ -1,33 +1,52 @@
 /**
  * npm run mutate: starts one PostgreSQL for the whole run (the specs of the PostgreSQL adapters
- * need it; a jest global setup would start one per mutant), runs Stryker, then prints the
- * mutation score of each module against its target. Exits non-zero when a module is below it.
+ * need it; a jest global setup would start one per mutant), runs Stryker once per module (each
+ * keeps its own incremental file, so a module finished is never tested again unless its code or
+ * its specs change, even when a later module is interrupted), then prints the mutation score of
+ * each module against its target. Exits non-zero when a module is below it.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import startPostgres from '../support/postgres.global-setup';
 import stopPostgres from '../support/postgres.global-teardown';
-import { scoresPerModule, scoreTable, type MutationReport } from './mutation-score';
+import { scoresPerModule, scoreTable, type ModuleScore, type MutationReport } from './mutation-score';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { selectedModules } = require('./mutation-scope.js') as { selectedModules(): { name: string; target: number; mutate: string[] }[] };
 
 const root = path.resolve(__dirname, '../..');
+const stryker = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
+
+/** One Stryker run narrowed to one module; its score, or the exit status of a run that failed. */
+function mutateModule(module: { name: string; target: number; mutate: string[] }): ModuleScore | number {
+  const started = Date.now();
+  process.stdout.write(`\n== ${module.name}\n`);
+  const { status } = spawnSync(process.execPath, [stryker, 'run', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, VIGIE_MUTATE: module.name },
+  });
+  const reportFile = path.join(root, `reports/mutation/${module.name}.json`);
+  if (status !== 0 || !fs.existsSync(reportFile)) return status ?? 1;
+  const [score] = scoresPerModule(JSON.parse(fs.readFileSync(reportFile, 'utf8')) as MutationReport, [module], root);
+  process.stdout.write(`== ${module.name}: ${((Date.now() - started) / 60_000).toFixed(1)} min\n`);
+  return score;
+}
 
 async function main(): Promise<number> {
-  const modules = selectedModules();
+  const started = Date.now();
   await startPostgres();
-  let status: number | null;
+  const scores: ModuleScore[] = [];
   try {
-    const stryker = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
-    status = spawnSync(process.execPath, [stryker, 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: process.env }).status;
+    for (const module of selectedModules()) {
+      const result = mutateModule(module);
+      if (typeof result === 'number') return result;
+      scores.push(result);
+    }
   } finally {
     await stopPostgres();
   }
-  const reportFile = path.join(root, 'reports/mutation/mutation.json');
-  if (status !== 0 || !fs.existsSync(reportFile)) return status ?? 1;
-  const scores = scoresPerModule(JSON.parse(fs.readFileSync(reportFile, 'utf8')) as MutationReport, modules, root);
-  process.stdout.write(`\n${scoreTable(scores)}\n`);
+  process.stdout.write(`\n${scoreTable(scores)}\n(${((Date.now() - started) / 60_000).toFixed(1)} min in all)\n`);
   return scores.every((s) => s.score === undefined || s.score >= s.target) ? 0 : 2;
 }
 
