@@ -54,11 +54,13 @@ export class FaultyEventStore implements EventStore {
   }
 
   async *readStream(streamId: string, options?: { fromRevision?: bigint }): AsyncIterable<RecordedEvent> {
-    if (this.failingReads > 0) {
-      this.failingReads--;
-      throw new StoreUnavailableError(`${streamId} unreachable (test)`);
-    }
+    this.failIfUnreachable(streamId);
     yield* this.inner.readStream(streamId, options);
+  }
+
+  async readLastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+    this.failIfUnreachable(streamId);
+    return this.inner.readLastEvent(streamId);
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
@@ -86,6 +88,14 @@ export class FaultyEventStore implements EventStore {
         }
       },
     };
+  }
+
+  /** The reads that follow a lost acknowledgement fail too: the log is unreachable for a moment. */
+  private failIfUnreachable(streamId: string): void {
+    if (this.failingReads > 0) {
+      this.failingReads--;
+      throw new StoreUnavailableError(`${streamId} unreachable (test)`);
+    }
   }
 
   verifyChains(): Promise<ChainReport> {

@@ -71,6 +71,11 @@ export interface EventStore {
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** All events of a stream in revision order; an unknown stream yields nothing. */
   readStream(streamId: string, options?: { fromRevision?: bigint }): AsyncIterable<RecordedEvent>;
+  /**
+   * The stream's event of highest revision, read backwards from its end: one event
+   * whatever the stream's length. Undefined for an unknown stream.
+   */
+  readLastEvent(streamId: string): Promise<RecordedEvent | undefined>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   /** Position of the last event in the log, 0n when empty. */
   headPosition(): Promise<bigint>;

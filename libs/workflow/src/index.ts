@@ -5,6 +5,7 @@ export * from './administration/transmit-habilitation-list';
 export * from './kernel/command-handler';
 export * from './kernel/command-meta';
 export * from './kernel/load';
+export * from './kernel/stream-state.cache';
 export * from './kernel/workflow-deps';
 export * from './requests/file-request';
 export * from './requests/record-oversight-notice';

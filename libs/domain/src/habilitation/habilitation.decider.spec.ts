@@ -3,6 +3,7 @@ import { given } from '../kernel/decider-spec';
 import { TransmitHabilitationList } from './habilitation.commands';
 import { habilitationListsDecider } from './habilitation.decider';
 import { HabilitationListTransmitted } from './habilitation.events';
+import { nextListVersion } from './habilitation.rules';
 import { isOnLatestList, latestList } from './habilitation.state';
 
 const transmit = (agentIds: string[], transmittedAt = '2026-01-05T10:00:00.000Z'): TransmitHabilitationList => ({
@@ -29,6 +30,13 @@ describe('habilitation lists decider', () => {
 
   it('refuses an empty list: NO_HABILITATED_AGENT', () => {
     given(habilitationListsDecider).when(transmit([])).thenRefuses('NO_HABILITATED_AGENT');
+  });
+
+  it('is the last list alone, whatever state came before: one event is the whole fold', () => {
+    const last = transmitted(7, ['ag-3'], '2026-03-01T00:00:00.000Z');
+    const before = fold(habilitationListsDecider, [transmitted(5, ['ag-1']), transmitted(6, ['ag-1', 'ag-2'])]);
+    expect(habilitationListsDecider.evolve(before, last)).toEqual(habilitationListsDecider.evolve(habilitationListsDecider.initialState(), last));
+    expect(nextListVersion(fold(habilitationListsDecider, [last]))).toBe(8);
   });
 
   it('keeps only the latest list', () => {

@@ -7,6 +7,12 @@ import { HabilitationListsState } from './habilitation.state';
 
 export const initialHabilitationListsState = (): HabilitationListsState => ({ status: 'none' });
 
+/**
+ * L2321-3 al. 1: the agents who may file are those "dont la liste est transmise à
+ * l'ARCEP", i.e. on the latest list transmitted; earlier lists decide nothing. So the state
+ * is the last list alone and the previous state is ignored, which lets the workflow read
+ * this stream from its last event only, however many lists were sent.
+ */
 export const evolveHabilitationLists = (
   _state: HabilitationListsState,
   event: HabilitationEvent,

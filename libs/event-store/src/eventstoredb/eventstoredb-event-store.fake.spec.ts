@@ -1,5 +1,6 @@
 import {
   BACKWARDS,
+  END,
   FORWARDS,
   NO_STREAM,
   StreamNotFoundError,
@@ -69,6 +70,19 @@ describe('EventStoreDbEventStore on the fake client', () => {
     const { position } = await store.append(stream, newEvents(1), 'no-stream');
     expect(position).toBeGreaterThan(systemHead ?? 0n);
     expect((await collect(store.readAll())).map((e) => e.streamId)).toEqual([stream]);
+  });
+
+  it('reads the last event with one backwards read of one event from the end of the stream', async () => {
+    const client = new FakeEsdbClient(server);
+    const counted = new EventStoreDbEventStore(client, noDelay);
+    const stream = `${uniquePrefix()}a`;
+    const events = newEvents(5);
+    await counted.append(stream, events, 'no-stream');
+    const reads = jest.spyOn(client, 'readStream');
+    expect((await counted.readLastEvent(stream))?.eventId).toBe(events[4].eventId);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(reads).toHaveBeenCalledWith(stream, expect.objectContaining({ direction: BACKWARDS, fromRevision: END, maxCount: 1 }));
+    await counted.close();
   });
 
   it('resubscribes after a drop mid-stream from its last position, with no gap and no duplicate', async () => {

@@ -16,7 +16,7 @@ import { ChainVerifier } from '../verify';
 import { appendChained } from './eventstoredb-append';
 import { DEFAULT_MAX_APPEND_BYTES } from './eventstoredb-append-size';
 import { toServerFilter } from './eventstoredb-filter';
-import { drain, readStreamEvents, type EsdbClient } from './eventstoredb-reads';
+import { drain, readStreamEvents, readTail, type EsdbClient } from './eventstoredb-reads';
 import { DEFAULT_BACKOFF, EventStoreDbSubscription, type ResubscribeBackoff, type SubscriptionObserver } from './eventstoredb-subscription';
 import { isSystemEvent, toReadError, toReadPosition, toRecordedEvent } from './eventstoredb-translate';
 
@@ -60,6 +60,13 @@ export class EventStoreDbEventStore implements EventStore {
   async *readStream(streamId: string, options?: { fromRevision?: bigint }): AsyncIterable<RecordedEvent> {
     this.assertOpen();
     yield* readStreamEvents(this.client, streamId, { fromRevision: options?.fromRevision ?? 0n, direction: FORWARDS });
+  }
+
+  /** `readStream` backwards from END, one event; a missing stream is undefined, a deleted one throws. */
+  async readLastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+    this.assertOpen();
+    const [last] = await readTail(this.client, streamId, 1);
+    return last;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

@@ -147,5 +147,6 @@ describe('EventStoreDbEventStore against the server behaviours the fake plays', 
     server.tombstone('s');
     await expect(store.append('s', newEvents(1), 0n)).rejects.toBeInstanceOf(StreamDeletedError);
     await expect(collect(store.readStream('s'))).rejects.toBeInstanceOf(StreamDeletedError);
+    await expect(store.readLastEvent('s')).rejects.toBeInstanceOf(StreamDeletedError);
   });
 });

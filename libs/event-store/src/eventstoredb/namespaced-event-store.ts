@@ -35,6 +35,11 @@ export class NamespacedEventStore implements EventStore {
     for await (const event of this.inner.readStream(this.namespace + streamId, options)) yield this.strip(event);
   }
 
+  async readLastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+    const last = await this.inner.readLastEvent(this.namespace + streamId);
+    return last === undefined ? undefined : this.strip(last);
+  }
+
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (maxCount <= 0) return;

@@ -74,6 +74,10 @@ export class SqliteEventStore implements EventStore {
     return this.reader.readStream(streamId, options.fromRevision);
   }
 
+  async readLastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+    return this.reader.readLastEvent(streamId);
+  }
+
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     return this.reader.readAll(options);
   }

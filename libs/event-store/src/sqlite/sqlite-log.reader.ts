@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChainReport, ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { ChainVerifier } from '../verify/chain-verifier';
 import { PagedEventIterator, yieldToLoop } from './sqlite-page.iterator';
-import { EVENT_COLUMNS, type EventRow } from './sqlite-row';
+import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
 
 /** Rows per query: huge logs stream in constant memory. */
 export const PAGE_SIZE = 1000;
@@ -14,6 +14,7 @@ type ChainRow = [string, bigint, bigint, string, string, string, string];
 export class SqliteLogReader {
   private readonly allPage: Database.Statement;
   private readonly streamPage: Database.Statement;
+  private readonly streamLast: Database.Statement;
   private readonly head: Database.Statement;
   private readonly chainPage: Database.Statement;
 
@@ -27,6 +28,11 @@ export class SqliteLogReader {
       .raw(true);
     this.streamPage = db
       .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+      .safeIntegers(true)
+      .raw(true);
+    // The UNIQUE (stream_id, revision) index walked from its end: one row, however long the stream.
+    this.streamLast = db
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`)
       .safeIntegers(true)
       .raw(true);
     this.head = db.prepare('SELECT MAX(position) FROM events').safeIntegers(true).pluck(true);
@@ -59,6 +65,12 @@ export class SqliteLogReader {
       this.assertOpen();
       return this.streamPage.all(streamId, last === undefined ? from : last[2] + 1n, limit) as EventRow[];
     }, PAGE_SIZE);
+  }
+
+  readLastEvent(streamId: string): RecordedEvent | undefined {
+    this.assertOpen();
+    const row = this.streamLast.get(streamId) as EventRow | undefined;
+    return row === undefined ? undefined : toRecordedEvent(row);
   }
 
   /** Walks raw rows in position order: canonical text is hashed as stored, never parsed. */

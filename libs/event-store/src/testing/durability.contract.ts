@@ -28,6 +28,7 @@ export function durabilityContract(ctx: ContractContext): void {
       await ctx.subject.reopen();
       await expect(old.append(`${uniquePrefix()}a`, newEvents(1), 'any')).rejects.toBeInstanceOf(StoreClosedError);
       await expect(old.headPosition()).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(old.readLastEvent(`${uniquePrefix()}a`)).rejects.toBeInstanceOf(StoreClosedError);
       await expect(collect(old.readAll())).rejects.toBeInstanceOf(StoreClosedError);
     });
   });

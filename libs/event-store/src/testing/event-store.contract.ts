@@ -3,6 +3,7 @@ import { appendContract } from './append.contract';
 import type { ContractContext, ContractFactory, ContractSubject } from './contract-fixtures';
 import { durabilityContract } from './durability.contract';
 import { readAllContract } from './read-all.contract';
+import { readLastEventContract } from './read-last-event.contract';
 import { subscriptionContract } from './subscription.contract';
 
 /**
@@ -34,6 +35,7 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
 
     appendContract(ctx);
     readAllContract(ctx);
+    readLastEventContract(ctx);
     subscriptionContract(ctx);
     durabilityContract(ctx);
   });

@@ -60,6 +60,9 @@ export class InstrumentedEventStore implements EventStore {
   readStream(streamId: string, options?: { fromRevision?: bigint }): AsyncIterable<RecordedEvent> {
     return this.inner.readStream(streamId, options);
   }
+  readLastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+    return this.inner.readLastEvent(streamId);
+  }
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     return this.inner.readAll(options);
   }

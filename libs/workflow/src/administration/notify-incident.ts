@@ -18,7 +18,7 @@ export async function notifyIncident(
     incidentStream(incidentId),
     incidentDecider,
     { type: 'NotifyIncident', data: { ...input, incidentId, notifiedAt: meta.occurredAt } },
-    async () => ({ reporter: await loadOperator(deps.store, input.reportedBy) }),
+    async () => ({ reporter: await loadOperator(deps, input.reportedBy) }),
     meta,
   );
   return { incidentId, position };

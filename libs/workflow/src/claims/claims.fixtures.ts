@@ -7,7 +7,7 @@ import { SqliteEventStore } from '@vigie/event-store';
 import type { Vault } from '@vigie/vault';
 import { handleCommand } from '../kernel/command-handler';
 import { uuidFromSeed, type CommandMeta } from '../kernel/command-meta';
-import type { WorkflowDeps } from '../kernel/workflow-deps';
+import { workflowDeps, type WorkflowDeps } from '../kernel/workflow-deps';
 import { ZERO_TARIFFS, type TariffTable } from './tariffs';
 
 /** Test support for the claim use cases: an embedded store in a temporary directory, served requests. */
@@ -35,7 +35,7 @@ export const openClaimsWorld = (tariffs: TariffTable = ZERO_TARIFFS): ClaimsWorl
   const store = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
   // Claims never touch the vault: a stand-in that fails loudly if one ever does.
   const vault = new Proxy({}, { get: () => { throw new Error('vault not available in claim specs'); } }) as Vault;
-  const deps: WorkflowDeps = { store, vault, retention: undefined as never, tariffs };
+  const deps: WorkflowDeps = workflowDeps({ store, vault, retention: undefined as never, tariffs });
   const onRequest = async (requestId: string, command: Parameters<typeof requestDecider.decide>[0]): Promise<void> => {
     await handleCommand(store, requestStream(requestId), requestDecider, command, () => context({ operator: operatorWith('electronic-communications', 'hosting') }), metaFor());
   };

@@ -7,6 +7,7 @@ export interface LoadedStream<State> {
   readonly state: State;
   /** Revision of the last event, or undefined when the stream does not exist. */
   readonly revision: bigint | undefined;
+  /** The events read: the whole stream, or only its last one when loaded by `loadFromLastEvent`. */
   readonly recorded: readonly RecordedEvent[];
 }
 
@@ -22,7 +23,14 @@ export interface HandledCommand<Event extends DomainEvent, State> {
   readonly revision?: bigint;
 }
 
-type Folding<Event extends DomainEvent, State> = Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>;
+export type Folding<Event extends DomainEvent, State> = Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>;
+
+/** How a command handler reads its stream before deciding. */
+export type StreamLoad = <Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Folding<Event, State>,
+) => Promise<LoadedStream<State>>;
 
 /** Upcasting point: every stored event passes here before any fold. Schema version 1 everywhere for now. */
 export const toDomainEvent = <Event extends DomainEvent>(recorded: RecordedEvent): Event =>
@@ -43,9 +51,25 @@ export async function loadStream<Event extends DomainEvent, State>(
 }
 
 /**
+ * Only for a stream whose state is its latest event alone, i.e. whose evolve ignores the
+ * state it is given: that event, read backwards from the end, is the whole fold, and the
+ * read is one event however long the stream. For any other stream it would drop history.
+ */
+export async function loadFromLastEvent<Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Folding<Event, State>,
+): Promise<LoadedStream<State>> {
+  const last = await store.readLastEvent(streamId);
+  if (last === undefined) return { state: decider.initialState(), revision: undefined, recorded: [] };
+  return { state: decider.evolve(decider.initialState(), toDomainEvent<Event>(last)), revision: last.revision, recorded: [last] };
+}
+
+/**
  * The one generic command handler: load the stream, fold, decide, append with the
  * expected revision; on a concurrent change, load and decide once more. A command whose
- * commandId is already in the stream, wherever, is a retry: nothing is appended and the
+ * commandId is already in the events loaded (the whole stream, wherever; its last event
+ * for a stream loaded with `loadFromLastEvent`) is a retry: nothing is appended and the
  * first outcome is returned. What the handler answers is always what the log holds: the
  * store acknowledges a retry racing its original without writing, so the events are read
  * back and a decision that was not the one stored is never reported.
@@ -57,9 +81,10 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   command: Command,
   loadContext: (state: State) => Promise<Context> | Context,
   meta: CommandMeta,
+  load: StreamLoad = loadStream,
 ): Promise<HandledCommand<Event, State>> {
   for (let attempt = 1; ; attempt++) {
-    const loaded = await loadStream(store, streamId, decider);
+    const loaded = await load(store, streamId, decider);
     const previous = loaded.recorded.filter((e) => e.metadata.commandId === meta.commandId);
     if (previous.length > 0) {
       const last = previous[previous.length - 1];

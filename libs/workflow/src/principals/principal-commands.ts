@@ -57,8 +57,8 @@ export async function enrolPrincipal(
     async () =>
       contextFor(
         file,
-        agentId !== undefined && (await loadAgent(deps.store, agentId)).status !== 'unknown',
-        operatorId !== undefined && (await loadOperator(deps.store, operatorId)).status === 'registered',
+        agentId !== undefined && (await loadAgent(deps, agentId)).status !== 'unknown',
+        operatorId !== undefined && (await loadOperator(deps, operatorId)).status === 'registered',
       ),
     meta,
   );

@@ -23,7 +23,7 @@ export async function accessData(
   requestId: string,
   purpose: AccessPurpose,
 ): Promise<Outcome<AccessAnswer>> {
-  await assertAgentMayUseData(deps.store, agentId, meta.occurredAt, 'read the delivered data');
+  await assertAgentMayUseData(deps, agentId, meta.occurredAt, 'read the delivered data');
   const { events, position } = await handleCommand(
     deps.store,
     requestStream(requestId),

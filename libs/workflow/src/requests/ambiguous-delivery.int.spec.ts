@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { newCommandId } from '../kernel/command-meta';
-import type { WorkflowDeps } from '../kernel/workflow-deps';
+import { workflowDeps, type WorkflowDeps } from '../kernel/workflow-deps';
 import { reconcileOrphanKeys } from '../retention/orphan-keys.reconciler';
 import { deliverData } from './deliver-data';
 import { openRecords } from './delivered-dataset';
@@ -33,7 +33,7 @@ describe('deliverData when the append outcome is unknown (EventStoreDB fake)', (
     store = new EventStoreDbEventStore(new FakeEsdbClient(server), { initialDelayMs: 0, maxDelayMs: 0 });
     clock = new ManualClock(AT);
     vault = await Vault.open({ keys: SqliteDataKeyStore.open({ path: path.join(dir, 'vault.db') }), masterKey: Buffer.alloc(32, 7), clock });
-    deps = { store, vault, retention: { identification: parseRetentionPeriod('P2Y'), technical: parseRetentionPeriod('P5Y') } };
+    deps = workflowDeps({ store, vault, retention: { identification: parseRetentionPeriod('P2Y'), technical: parseRetentionPeriod('P5Y') } });
     const filed = identificationFiled({ requestId: 'rq-1', operatorId: 'op-1' });
     await store.append(requestStream('rq-1'), [{ eventId: newCommandId(), type: filed.type, data: { ...filed.data }, metadata: {} }], 'no-stream');
   });

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { newCommandId, type CommandMeta } from '../kernel/command-meta';
-import type { WorkflowDeps } from '../kernel/workflow-deps';
+import { workflowDeps, type WorkflowDeps } from '../kernel/workflow-deps';
 
 /** An embedded store and a vault in a temporary directory, for the workflow integration specs. */
 export interface DataUseBench {
@@ -22,11 +22,11 @@ export const openBench = async (): Promise<DataUseBench> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
   const store = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
   const vault = await Vault.open({ keys: SqliteDataKeyStore.open({ path: path.join(dir, 'vault.db') }), masterKey: Buffer.alloc(32, 7) });
-  const deps: WorkflowDeps = {
+  const deps = workflowDeps({
     store,
     vault,
     retention: { identification: parseRetentionPeriod('P2Y'), technical: parseRetentionPeriod('P5Y') },
-  };
+  });
   return {
     deps,
     store,

@@ -27,10 +27,10 @@ export async function fileRequest(
     { type: 'FileRequest', data },
     async () => {
       const [agent, latestList, operator, incident] = await Promise.all([
-        loadAgent(deps.store, agentId),
+        loadAgent(deps, agentId),
         loadHabilitationLists(deps.store),
-        loadOperator(deps.store, input.operatorId),
-        input.kind === 'technical-data' ? loadIncident(deps.store, input.incidentId) : Promise.resolve(undefined),
+        loadOperator(deps, input.operatorId),
+        input.kind === 'technical-data' ? loadIncident(deps, input.incidentId) : Promise.resolve(undefined),
       ]);
       return { agent, latestList, operator, ...(incident ? { incident } : {}) };
     },

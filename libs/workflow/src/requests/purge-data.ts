@@ -24,7 +24,7 @@ export async function purgeData(
   /** Set when an agent purges: the habilitation rule applies to that use too (an admin or the scheduler purge without it). */
   byAgentId?: string,
 ): Promise<Outcome<PurgeAnswer>> {
-  if (byAgentId !== undefined) await assertAgentMayUseData(deps.store, byAgentId, meta.occurredAt, 'purge the delivered data');
+  if (byAgentId !== undefined) await assertAgentMayUseData(deps, byAgentId, meta.occurredAt, 'purge the delivered data');
   const { events, position } = await handleCommand(
     deps.store,
     requestStream(requestId),

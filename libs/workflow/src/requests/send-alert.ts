@@ -32,7 +32,7 @@ export async function sendAlert(
   requestId: string,
   input: SendAlertInput,
 ): Promise<Outcome<{ alertId: string }>> {
-  await assertAgentMayUseData(deps.store, agentId, meta.occurredAt, 'alert a holder');
+  await assertAgentMayUseData(deps, agentId, meta.occurredAt, 'alert a holder');
   const alertId = uuidFromSeed(`${meta.commandId}:alertId`);
   const { state, sealed } = await loadDelivery(deps.store, requestId);
   const readable =
