@@ -90,6 +90,6 @@ describe('docker-compose.yml', () => {
     const dockerfile = read('Dockerfile');
     expect(dockerfile.match(/^FROM node:(\S+)/gm)).toEqual(['FROM node:22-bookworm', 'FROM node:22-bookworm-slim']);
     expect(dockerfile).toMatch(/RUN npm run build/);
-    expect(JSON.parse(read('package.json')).scripts.build).toMatch(/nest build api && nest build worker/);
+    expect(JSON.parse(read('package.json')).scripts.build).toMatch(/build-apps\.mjs --always api worker/);
   });
 });

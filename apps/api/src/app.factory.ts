@@ -43,7 +43,8 @@ export async function createApp({ config, logger, log, ...options }: CreateAppOp
   );
   app.useGlobalPipes(vigieValidationPipe());
   app.enableShutdownHooks();
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // Built on the first request to /docs, not at start-up: scanning every route and DTO takes
+  // a few hundred milliseconds that no start needs to wait for.
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

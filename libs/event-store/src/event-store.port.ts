@@ -38,6 +38,12 @@ export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Omitted or 0n: from the start. */
   readonly after?: bigint;
   readonly maxCount?: number;
+  /**
+   * Only the events that match, as a subscription's filter does (positions stay the log's).
+   * Meant for few events in a long log (the principal streams): SQLite finds them through
+   * the stream index instead of reading every event.
+   */
+  readonly filter?: SubscriptionFilter;
 }
 
 export interface SubscriptionFilter {

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FILE_PRINCIPALS, type PrincipalDirectory, type PrincipalLookup } from './principals.token';
 
 const RESUME_AFTER_MS = 200;
+const PRINCIPAL_PREFIX = 'principal-';
 const REACH_TIMEOUT_MS = 5000;
 
 const asPrincipal = (p: LoggedPrincipal): Principal => ({
@@ -41,8 +42,13 @@ export class PrincipalKeyring implements PrincipalLookup, OnModuleInit, OnModule
   }
 
   async onModuleInit(): Promise<void> {
-    // Keys enrolled before this start work from the first request.
-    for await (const event of this.store.readAll()) this.apply(event);
+    // Keys enrolled before this start work from the first request. Only the principal
+    // streams are read (through the stream index on SQLite), not the whole log: start-up
+    // costs the principals' events, not the history. Every principal event at or before the
+    // head read first is among them, so following from that head misses none.
+    const head = await this.store.headPosition();
+    for await (const event of this.store.readAll({ filter: { streamPrefixes: [PRINCIPAL_PREFIX] } })) this.apply(event);
+    if (head > this.position) this.position = head;
     this.following = this.follow();
   }
 
@@ -60,7 +66,7 @@ export class PrincipalKeyring implements PrincipalLookup, OnModuleInit, OnModule
 
   private async follow(): Promise<void> {
     while (!this.closed) {
-      const subscription = this.store.subscribe({ after: this.position, filter: { streamPrefixes: ['principal-'] } });
+      const subscription = this.store.subscribe({ after: this.position, filter: { streamPrefixes: [PRINCIPAL_PREFIX] } });
       this.subscription = subscription;
       try {
         for await (const event of subscription) this.apply(event);
@@ -72,7 +78,7 @@ export class PrincipalKeyring implements PrincipalLookup, OnModuleInit, OnModule
   }
 
   private apply(event: RecordedEvent): void {
-    if (event.streamId.startsWith('principal-')) {
+    if (event.streamId.startsWith(PRINCIPAL_PREFIX)) {
       this.book.apply(event);
       this.byKeyHash = new Map([...this.book.activeByKeyHash()].map(([hash, p]) => [hash, asPrincipal(p)]));
     }

@@ -15,7 +15,7 @@ import type {
 import { ChainVerifier } from '../verify';
 import { appendChained } from './eventstoredb-append';
 import { DEFAULT_MAX_APPEND_BYTES } from './eventstoredb-append-size';
-import { toServerFilter } from './eventstoredb-filter';
+import { matchesFilter, toServerFilter } from './eventstoredb-filter';
 import { drain, readStreamEvents, readTail, type EsdbClient } from './eventstoredb-reads';
 import { DEFAULT_BACKOFF, EventStoreDbSubscription, type ResubscribeBackoff, type SubscriptionObserver } from './eventstoredb-subscription';
 import { isSystemEvent, toReadError, toReadPosition, toRecordedEvent } from './eventstoredb-translate';
@@ -90,6 +90,8 @@ export class EventStoreDbEventStore implements EventStore {
       const event = toRecordedEvent(resolved);
       // The read starts at the event stored at `after` itself: the port's bound is exclusive.
       if (event.position <= after) continue;
+      // $all reads take no server-side filter (only subscriptions do): the client skips.
+      if (!matchesFilter(event, options.filter)) continue;
       yield event;
       if (++delivered >= maxCount) {
         await items.return(undefined);

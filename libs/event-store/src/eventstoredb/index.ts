@@ -2,3 +2,4 @@ export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb
 export type { ResubscribeBackoff, SubscriptionObserver } from './eventstoredb-subscription';
 export { DEFAULT_MAX_APPEND_BYTES } from './eventstoredb-append-size';
 export { connectionStringProblem } from './eventstoredb-connection-string';
+export { connectEventStoreDb } from './eventstoredb-connect';

@@ -44,7 +44,8 @@ export class NamespacedEventStore implements EventStore {
     const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (maxCount <= 0) return;
     let delivered = 0;
-    for await (const event of this.inner.readAll({ after: options.after })) {
+    const prefixes = (options.filter?.streamPrefixes ?? ['']).map((p) => this.namespace + p);
+    for await (const event of this.inner.readAll({ after: options.after, filter: { ...options.filter, streamPrefixes: prefixes } })) {
       if (!event.streamId.startsWith(this.namespace)) continue;
       yield this.strip(event);
       if (++delivered >= maxCount) return;

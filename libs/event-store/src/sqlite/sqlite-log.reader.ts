@@ -1,12 +1,19 @@
 import type Database from 'better-sqlite3';
-import type { ChainReport, ReadAllOptions, RecordedEvent } from '../event-store.port';
+import type { ChainReport, ReadAllOptions, RecordedEvent, SubscriptionFilter } from '../event-store.port';
 import { ChainVerifier } from '../verify/chain-verifier';
+import { filterClause, prefixRange } from './sqlite-filter';
 import { PagedEventIterator, yieldToLoop } from './sqlite-page.iterator';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
 
 /** Rows per query: huge logs stream in constant memory. */
 export const PAGE_SIZE = 1000;
 const VERIFY_PAGE_SIZE = 5000;
+/**
+ * A filtered read gathers the positions its stream prefixes hold from the stream index
+ * first, up to this many; beyond, a filter that keeps that much of the log is read in
+ * position order like an unfiltered one.
+ */
+export const INDEXED_FILTER_LIMIT = 100_000;
 
 type ChainRow = [string, bigint, bigint, string, string, string, string];
 
@@ -17,9 +24,10 @@ export class SqliteLogReader {
   private readonly streamLast: Database.Statement;
   private readonly head: Database.Statement;
   private readonly chainPage: Database.Statement;
+  private readonly inRange: Database.Statement;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly assertOpen: () => void,
   ) {
     this.allPage = db
@@ -40,6 +48,11 @@ export class SqliteLogReader {
       .prepare('SELECT stream_id, revision, position, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?')
       .safeIntegers(true)
       .raw(true);
+    // Only the index is read: it holds the rowid, which is the position.
+    this.inRange = db
+      .prepare('SELECT position FROM events INDEXED BY sqlite_autoindex_events_1 WHERE stream_id >= ? AND stream_id < ? AND position > ? LIMIT ?')
+      .safeIntegers(true)
+      .pluck(true);
   }
 
   headPosition(): bigint {
@@ -49,6 +62,8 @@ export class SqliteLogReader {
 
   readAll(options: ReadAllOptions = {}): AsyncIterableIterator<RecordedEvent> {
     const after = options.after ?? 0n;
+    const filter = options.filter ?? {};
+    if ((filter.eventTypes ?? []).length + (filter.streamPrefixes ?? []).length > 0) return this.readMatching(after, filter, options.maxCount);
     return new PagedEventIterator(
       (last, limit) => {
         this.assertOpen();
@@ -57,6 +72,54 @@ export class SqliteLogReader {
       PAGE_SIZE,
       options.maxCount,
     );
+  }
+
+  /**
+   * Few events of a long log (the principal streams at start-up): their positions come from
+   * the (stream_id, revision) index, which holds them (position is the rowid), so the read
+   * costs what it returns, not the length of the log. Events appended after the first page
+   * may be missed, as with any read that is not a subscription.
+   */
+  private readMatching(after: bigint, filter: SubscriptionFilter, maxCount?: number): AsyncIterableIterator<RecordedEvent> {
+    const { where, params } = filterClause(filter);
+    const positions = this.indexedPositions(after, filter.streamPrefixes ?? []);
+    if (positions === undefined) {
+      const scan = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`).safeIntegers(true).raw(true);
+      return new PagedEventIterator((last, limit) => {
+        this.assertOpen();
+        return scan.all(last?.[0] ?? after, ...params, limit) as EventRow[];
+      }, PAGE_SIZE, maxCount);
+    }
+    const pick = this.db
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?))${where} ORDER BY position`)
+      .safeIntegers(true)
+      .raw(true);
+    let next = 0;
+    return new PagedEventIterator((_last, limit) => {
+      this.assertOpen();
+      const rows: EventRow[] = [];
+      // Types are not in the index: a chunk may keep fewer rows than it names, and a short page ends the read.
+      while (rows.length < limit && next < positions.length) {
+        const chunk = positions.slice(next, next + limit - rows.length);
+        next += chunk.length;
+        rows.push(...(pick.all(`[${chunk.join(',')}]`, ...params) as EventRow[]));
+      }
+      return rows;
+    }, PAGE_SIZE, maxCount);
+  }
+
+  /** Sorted positions after `after` in streams with these prefixes; undefined when the index cannot serve them. */
+  private indexedPositions(after: bigint, prefixes: readonly string[]): bigint[] | undefined {
+    const ranges = prefixes.map(prefixRange);
+    if (ranges.length === 0 || ranges.some((r) => r === undefined)) return undefined;
+    this.assertOpen();
+    const found = new Set<bigint>();
+    for (const [low, high] of ranges as [string, string][]) {
+      const rows = this.inRange.all(low, high, after, INDEXED_FILTER_LIMIT + 1 - found.size) as bigint[];
+      for (const p of rows) found.add(p);
+      if (found.size > INDEXED_FILTER_LIMIT) return undefined;
+    }
+    return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   readStream(streamId: string, fromRevision = 0n): AsyncIterableIterator<RecordedEvent> {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent, Subscription, SubscriptionFilter } from '../event-store.port';
+import { filterClause } from './sqlite-filter';
 import { PAGE_SIZE } from './sqlite-log.reader';
 import { yieldToLoop } from './sqlite-page.iterator';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
@@ -92,21 +93,4 @@ export class SqliteSubscription implements Subscription {
       this.timer = setTimeout(() => this.notify(), this.pollIntervalMs).unref();
     });
   }
-}
-
-function filterClause(filter: SubscriptionFilter): { where: string; params: string[] } {
-  let where = '';
-  const params: string[] = [];
-  const types = filter.eventTypes ?? [];
-  if (types.length > 0) {
-    where += ` AND type IN (${types.map(() => '?').join(', ')})`;
-    params.push(...types);
-  }
-  const prefixes = filter.streamPrefixes ?? [];
-  if (prefixes.length > 0) {
-    // instr(...) = 1 is "starts with", exact for any character (LIKE would need escaping).
-    where += ` AND (${prefixes.map(() => 'instr(stream_id, ?) = 1').join(' OR ')})`;
-    params.push(...prefixes);
-  }
-  return { where, params };
 }

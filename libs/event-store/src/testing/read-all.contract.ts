@@ -1,6 +1,6 @@
 import { chainHash, GENESIS_HASH } from '../hash-chain';
 import type { RecordedEvent } from '../event-store.port';
-import { collect, type ContractContext, ids, newEvents, readAllOf, uniquePrefix } from './contract-fixtures';
+import { collect, type ContractContext, ids, newEvent, newEvents, readAllOf, uniquePrefix } from './contract-fixtures';
 
 /** Checks each link of a stream's chain from its events as read back. */
 export function expectSoundChain(events: readonly RecordedEvent[]): void {
@@ -63,6 +63,30 @@ export function readAllContract(ctx: ContractContext): void {
       expect(BigInt(parsed[3].revision)).toBe(3n);
       const resumed = await readAllOf(ctx.store, prefix, BigInt(parsed[1].position));
       expect(ids(resumed)).toEqual(ids(read.slice(2)));
+    });
+
+    it('a filter keeps the matching events in global order, after is still exclusive', async () => {
+      const prefix = uniquePrefix();
+      const head = await ctx.store.headPosition();
+      const kept = [newEvent('Kept', { n: 0 }), newEvent('Kept', { n: 1 }), newEvent('Kept', { n: 2 })];
+      await ctx.store.append(`${prefix}keep-b`, [kept[0]], 'no-stream');
+      await ctx.store.append(`${prefix}other`, newEvents(2), 'no-stream');
+      await ctx.store.append(`${prefix}keep-a`, [kept[1], newEvent('Skipped')], 'no-stream');
+      await ctx.store.append(`${prefix}kee`, newEvents(1, 'Kept'), 'no-stream');
+      await ctx.store.append(`${prefix}keep-b`, [kept[2]], 0n);
+
+      const byPrefix = await collect(ctx.store.readAll({ after: head, filter: { streamPrefixes: [`${prefix}keep-`] } }));
+      expect(byPrefix.map((e) => e.streamId)).toEqual([`${prefix}keep-b`, `${prefix}keep-a`, `${prefix}keep-a`, `${prefix}keep-b`]);
+      for (let i = 1; i < byPrefix.length; i++) expect(byPrefix[i].position).toBeGreaterThan(byPrefix[i - 1].position);
+
+      const both = await collect(ctx.store.readAll({ after: head, filter: { streamPrefixes: [`${prefix}keep-`], eventTypes: ['Kept'] } }));
+      expect(ids(both)).toEqual(ids(kept));
+      const resumed = await collect(ctx.store.readAll({ after: both[0].position, maxCount: 1, filter: { streamPrefixes: [`${prefix}keep-`], eventTypes: ['Kept'] } }));
+      expect(ids(resumed)).toEqual(ids([kept[1]]));
+      const byType = await collect(ctx.store.readAll({ after: head, filter: { eventTypes: ['Kept'] } }));
+      expect(byType.map((e) => e.streamId)).toEqual([`${prefix}keep-b`, `${prefix}keep-a`, `${prefix}kee`, `${prefix}keep-b`]);
+      const none = await collect(ctx.store.readAll({ after: head, filter: { streamPrefixes: [`${prefix}nothing-`] } }));
+      expect(none).toEqual([]);
     });
   });
 }

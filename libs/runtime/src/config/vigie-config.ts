@@ -3,7 +3,7 @@ import { assertRetentionWithinLegalMaximum, DomainError, parseRetentionPeriod, t
 import type { TariffTable } from '@vigie/workflow';
 import { ConfigError } from './config-error';
 import { loadTariffs } from './tariffs';
-import { connectionStringProblem } from '@vigie/event-store/eventstoredb';
+import { connectionStringProblem } from '@vigie/event-store/eventstoredb/eventstoredb-connection-string';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { SqliteEventStore, type EventStore } from '@vigie/event-store';
-import { EventStoreDbEventStore, type SubscriptionObserver } from '@vigie/event-store/eventstoredb';
+import { connectEventStoreDb } from '@vigie/event-store/eventstoredb/eventstoredb-connect';
+import type { SubscriptionObserver } from '@vigie/event-store/eventstoredb';
 import { Counter, Registry } from 'prom-client';
 import type { VigieConfig } from '../config/vigie-config';
 import { InstrumentedEventStore } from '../metrics/instrumented-event-store';
@@ -13,7 +14,7 @@ import { EVENT_STORE } from './tokens';
  */
 export function openEventStore(config: VigieConfig, registry?: Registry): EventStore {
   if (!config.eventStoreConnectionString) return SqliteEventStore.open({ path: dataFile(config, 'events.db') });
-  return EventStoreDbEventStore.connect(config.eventStoreConnectionString, {
+  return connectEventStoreDb(config.eventStoreConnectionString, {
     maxAppendBytes: config.maxAppendBytes,
     ...(registry ? { observer: subscriptionObserver(registry) } : {}),
   });

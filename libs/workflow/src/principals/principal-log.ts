@@ -20,7 +20,8 @@ class PrincipalLogIndex {
   }
 
   private async catchUp(): Promise<PrincipalBook> {
-    for await (const event of this.store.readAll({ after: this.after })) {
+    // The principal streams only: the first read after a start costs the principals' events, not the history.
+    for await (const event of this.store.readAll({ after: this.after, filter: { streamPrefixes: ['principal-'] } })) {
       this.after = event.position;
       this.book.apply(event);
     }
