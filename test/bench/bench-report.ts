@@ -32,6 +32,8 @@ export interface MeasuredFigure {
   /** What went wrong while measuring (a figure with any is never met). */
   readonly failures?: readonly string[];
   readonly details?: Readonly<Record<string, unknown>>;
+  /** One short line printed after the figure in the table (e.g. what /health said). */
+  readonly note?: string;
 }
 
 /** A figure as printed: the measure, its ratio to its baseline, and whether its target was met and why not. */
@@ -132,7 +134,8 @@ export function renderTable(report: BenchReport): string {
     const target = describeTarget(f).padEnd(26);
     const http = f.p99_ms === undefined ? '' : `  p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms, non-2xx ${f.non_2xx ?? 0}, errors ${f.errors ?? 0}`;
     const noTargetWhy = f.met === undefined && f.why ? `  (${f.why.join('; ')})` : '';
-    lines.push(`${f.label.padEnd(labelWidth)} ${value}  ${ratio} ${target} ${verdict(f)}${http}${noTargetWhy}`.trimEnd());
+    const note = f.note === undefined ? '' : `  ${f.note}`;
+    lines.push(`${f.label.padEnd(labelWidth)} ${value}  ${ratio} ${target} ${verdict(f)}${http}${noTargetWhy}${note}`.trimEnd());
   }
   const s = report.summary;
   lines.push('', `targets met: ${s.met}/${s.targets}${s.not_met.length > 0 ? `; not met: ${s.not_met.join(', ')}` : ''}`);

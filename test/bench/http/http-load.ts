@@ -40,6 +40,7 @@ export async function runLoad(options: LoadOptions): Promise<MeasuredFigure> {
   const expected = statuses.get(options.expectedStatus) ?? 0;
   const unexpected = latencies.length - expected;
   const failures = [...(options.failures?.() ?? [])];
+  if (latencies.length === 0) failures.push(`no answer within ${options.seconds} s`);
   if (unexpected > 0) failures.push(`statuses ${JSON.stringify(Object.fromEntries(statuses))}, expected only ${options.expectedStatus}`);
   return {
     label: options.label,
