@@ -46,6 +46,12 @@ describe('bench report: ratios, targets and verdicts', () => {
     expect(judged.raw.met).toBeUndefined();
   });
 
+  it('rounds printed values but takes ratios on the measured ones', () => {
+    const judged = judgeFigures({ raw: { ...raw, value: 1000.4 }, half: { label: 'half', value: 500.6, unit: 'events/s', baseline: 'raw' }, small: { label: 's', value: 1.23456, unit: 'ms' } });
+    expect(judged.half).toMatchObject({ value: 501, ratio: 0.5 });
+    expect(judged.small.value).toBe(1.23);
+  });
+
   it('counts the targets met and names those missed', () => {
     const figures = judgeFigures({
       raw,

@@ -86,12 +86,16 @@ export function judgeFigure(figure: MeasuredFigure, all: Readonly<Record<string,
   return why.length === 0 ? judged : { ...judged, why };
 }
 
-/** Every figure judged, in the order measured; `failures` left out of the output once folded into `why`. */
+/** Whole numbers from 100 up, two decimals below: the precision a run's noise allows. */
+export const roundValue = (value: number): number => (!Number.isFinite(value) ? value : Math.abs(value) >= 100 ? Math.round(value) : round(value, 2));
+
+/** Every figure judged (ratios on the unrounded values), in the order measured; `failures` folded into `why`. */
 export function judgeFigures(measured: Readonly<Record<string, MeasuredFigure>>): Figures {
   const out: Record<string, Figure> = {};
   for (const [key, figure] of Object.entries(measured)) {
     const { failures, ...judged } = judgeFigure(figure, measured);
-    out[key] = failures && failures.length > 0 && judged.target === undefined ? { ...judged, why: failures } : judged;
+    const rounded = { ...judged, value: roundValue(judged.value) };
+    out[key] = failures && failures.length > 0 && judged.target === undefined ? { ...rounded, why: failures } : rounded;
   }
   return out;
 }
@@ -132,7 +136,8 @@ export function renderTable(report: BenchReport): string {
     const value = `${formatValue(f.value)} ${f.unit}`.padStart(18);
     const ratio = f.ratio === undefined ? ''.padEnd(30) : `${f.ratio.toFixed(3)} × ${f.baseline}`.padEnd(30);
     const target = describeTarget(f).padEnd(26);
-    const http = f.p99_ms === undefined ? '' : `  p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms, non-2xx ${f.non_2xx ?? 0}, errors ${f.errors ?? 0}`;
+    const http =
+      f.non_2xx === undefined ? '' : `  p50 ${f.p50_ms ?? 'n/a'} ms, p99 ${f.p99_ms ?? 'n/a'} ms, non-2xx ${f.non_2xx}, errors ${f.errors ?? 0}`;
     const noTargetWhy = f.met === undefined && f.why ? `  (${f.why.join('; ')})` : '';
     const note = f.note === undefined ? '' : `  ${f.note}`;
     lines.push(`${f.label.padEnd(labelWidth)} ${value}  ${ratio} ${target} ${verdict(f)}${http}${noTargetWhy}${note}`.trimEnd());

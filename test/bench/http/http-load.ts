@@ -15,8 +15,7 @@ export interface LoadOptions {
   readonly failures?: () => string[];
 }
 
-const percentile = (sorted: Float64Array, p: number): number =>
-  sorted.length === 0 ? Number.NaN : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] * 100) / 100;
+const percentile = (sorted: Float64Array, p: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] * 100) / 100;
 
 /**
  * One autocannon run in this process against a server in another: every answer's status
@@ -48,8 +47,7 @@ export async function runLoad(options: LoadOptions): Promise<MeasuredFigure> {
     unit: 'req/s',
     ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
     ...(options.target === undefined ? {} : { target: options.target }),
-    p50_ms: percentile(sorted, 0.5),
-    p99_ms: percentile(sorted, 0.99),
+    ...(sorted.length === 0 ? {} : { p50_ms: percentile(sorted, 0.5), p99_ms: percentile(sorted, 0.99) }),
     non_2xx: unexpected,
     errors: result.errors,
     ...(failures.length > 0 ? { failures } : {}),
