@@ -1,103 +1,149 @@
-/** The figures of one run, as printed with `--json`. */
-export interface BenchFigures {
-  readonly baseline_sqlite_single_commit_per_s: number;
-  readonly append_single_durable_per_s: number;
-  readonly append_single_speedup: number;
-  readonly append_batch_per_s: number;
-  readonly build_1m_events_per_s: number;
-  /** Every event decoded (data and metadata parsed), as a consumer reads them. */
-  readonly read_all_per_s: number;
-  readonly read_all_cold_per_s: number;
-  /** Positions only, no JSON parsed: the store's own cost. */
-  readonly read_all_positions_per_s: number;
-  readonly verify_chain_per_s: number;
-  readonly rss_mb: number;
-  readonly projection_rebuild_per_s: number;
-  readonly projection_rebuild_cold_per_s: number;
-  /** On PostgreSQL, over the first events of the same log (details.pg.events); no target. */
-  readonly projection_rebuild_pg_per_s: number;
-  /** Through HTTP: 201 of POST /v1/requests → GET /v1/requests/:id answers 200. */
-  readonly register_visible_ms_p99: number;
-  /** Appends straight to the store → RegisterQueries finds the row (no HTTP). */
-  readonly register_visible_store_ms_p99: number;
-  readonly replay_per_s: number;
-  readonly replay_cold_per_s: number;
-  readonly export_per_s: number;
+/**
+ * The figures of one run and how they are judged. A figure is an absolute value with its
+ * unit; most are also compared with a baseline measured in the same run (raw SQLite, a
+ * minimal NestJS app), because on a shared or different machine the ratio says more about
+ * Vigie than the absolute value. Everything here is pure: bench.ts measures, this judges
+ * and prints.
+ */
+
+/** What a figure must reach. Every bound given must hold; none given: the figure is informative. */
+export interface FigureTarget {
+  /** value / baseline value, for figures where more is better (throughputs). */
+  readonly ratio_at_least?: number;
+  /** An absolute ceiling on the value (times, memory). */
+  readonly value_at_most?: number;
+  /** An absolute ceiling on the p99 latency, for HTTP figures. */
+  readonly p99_ms_at_most?: number;
 }
 
-/** Targets on the reference machine (2 cores); each is a lower bound. */
-export const TARGETS = {
-  append_single_speedup: 5,
-  append_batch_per_s: 60_000,
-  read_all_per_s: 250_000,
-  verify_chain_per_s: 150_000,
-  projection_rebuild_per_s: 100_000,
-  replay_per_s: 150_000,
-} as const;
+/** A figure as measured, before it is compared. */
+export interface MeasuredFigure {
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+  /** The key of the figure it is divided by, measured in the same run. */
+  readonly baseline?: string;
+  readonly target?: FigureTarget;
+  /** HTTP figures: latency percentiles and answers other than the expected 2xx. */
+  readonly p50_ms?: number;
+  readonly p99_ms?: number;
+  readonly non_2xx?: number;
+  readonly errors?: number;
+  /** What went wrong while measuring (a figure with any is never met). */
+  readonly failures?: readonly string[];
+  readonly details?: Readonly<Record<string, unknown>>;
+  /** One short line printed after the figure in the table (e.g. what /health said). */
+  readonly note?: string;
+}
 
-/** Upper bounds: a freshly accepted command is visible in the register within 1 second. */
-export const CEILINGS = { register_visible_ms_p99: 1000 } as const;
+/** A figure as printed: the measure, its ratio to its baseline, and whether its target was met and why not. */
+export interface Figure extends MeasuredFigure {
+  readonly ratio?: number;
+  readonly met?: boolean;
+  /** Each reason the target was not met; absent when met or without a target. */
+  readonly why?: readonly string[];
+}
 
-type Target = keyof typeof TARGETS;
+export type Figures = Readonly<Record<string, Figure>>;
 
-export interface BenchReport extends BenchFigures {
-  readonly targets: typeof TARGETS;
-  readonly ceilings: typeof CEILINGS;
-  readonly met: { readonly [K in Target | keyof typeof CEILINGS]: boolean };
-  readonly events: { readonly [measure: string]: number };
-  readonly details: { readonly [key: string]: unknown };
+export interface BenchReport {
+  readonly figures: Figures;
+  /** Targets met / figures with a target. */
+  readonly summary: { readonly targets: number; readonly met: number; readonly not_met: readonly string[] };
+  readonly sections: readonly string[];
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly details: Readonly<Record<string, unknown>>;
   readonly node: string;
   readonly cpus: { readonly count: number; readonly model: string };
   readonly duration_s: number;
 }
 
-export function metTargets(figures: BenchFigures): BenchReport['met'] {
-  return {
-    append_single_speedup: figures.append_single_speedup >= TARGETS.append_single_speedup,
-    append_batch_per_s: figures.append_batch_per_s >= TARGETS.append_batch_per_s,
-    read_all_per_s: figures.read_all_per_s >= TARGETS.read_all_per_s,
-    verify_chain_per_s: figures.verify_chain_per_s >= TARGETS.verify_chain_per_s,
-    projection_rebuild_per_s: figures.projection_rebuild_per_s >= TARGETS.projection_rebuild_per_s,
-    replay_per_s: figures.replay_per_s >= TARGETS.replay_per_s,
-    register_visible_ms_p99: figures.register_visible_ms_p99 <= CEILINGS.register_visible_ms_p99,
-  };
-}
-
-const LABELS: { readonly [K in keyof BenchFigures]: string } = {
-  baseline_sqlite_single_commit_per_s: 'raw SQLite, 1 row per FULL commit (commits/s)',
-  append_single_durable_per_s: '64 concurrent single appends (events/s)',
-  append_single_speedup: '  speedup over the raw baseline (x)',
-  append_batch_per_s: '100-event batch appends (events/s)',
-  build_1m_events_per_s: 'building the 1M-event log (events/s)',
-  read_all_per_s: 'readAll over the log, every event decoded (events/s)',
-  read_all_cold_per_s: '  the same, log reopened out of the page cache (events/s)',
-  read_all_positions_per_s: '  positions only, no JSON parsed (events/s)',
-  verify_chain_per_s: 'verifyChains over the log (events/s)',
-  rss_mb: 'RSS after the read (MiB)',
-  projection_rebuild_per_s: 'rebuild of all projections, 1M events (events/s)',
-  projection_rebuild_cold_per_s: '  the same, log reopened out of the page cache (events/s)',
-  projection_rebuild_pg_per_s: '  into PostgreSQL (events/s; count in details.pg)',
-  register_visible_ms_p99: 'HTTP: 201 of a filing → GET shows it, p99 (ms)',
-  register_visible_store_ms_p99: '  append to the store → register row, p99 (ms)',
-  replay_per_s: 'replay of the compensation report, 1M events (events/s)',
-  replay_cold_per_s: '  the same, log reopened out of the page cache (events/s)',
-  export_per_s: 'NDJSON export, 1M events (events/s)',
+const round = (value: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
 };
 
-const format = (value: number): string => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2));
-
-/** A readable table: one line per figure, with its target and whether it was met. */
-export function renderTable(report: BenchReport): string {
-  const lines = [`Vigie event store benchmark — node ${report.node}, ${report.cpus.count} × ${report.cpus.model}`, ''];
-  for (const key of Object.keys(LABELS) as (keyof BenchFigures)[]) {
-    const target = key in TARGETS ? TARGETS[key as Target] : undefined;
-    const ceiling = key in CEILINGS ? CEILINGS[key as keyof typeof CEILINGS] : undefined;
-    const met = report.met[key as keyof BenchReport['met']] ? 'met' : 'NOT MET';
-    const verdict =
-      target !== undefined ? `  target ≥ ${format(target)}  ${met}` : ceiling !== undefined ? `  target ≤ ${format(ceiling)}  ${met}` : '';
-    lines.push(`${LABELS[key].padEnd(58)} ${format(report[key]).padStart(12)}${verdict}`);
+/** Compares one figure with its baseline (taken from `all`) and its target. */
+export function judgeFigure(figure: MeasuredFigure, all: Readonly<Record<string, MeasuredFigure>>): Figure {
+  const base = figure.baseline === undefined ? undefined : all[figure.baseline];
+  const ratio = base !== undefined && base.value > 0 && Number.isFinite(figure.value) ? round(figure.value / base.value, 3) : undefined;
+  if (figure.target === undefined) return ratio === undefined ? { ...figure } : { ...figure, ratio };
+  const why: string[] = [...(figure.failures ?? [])];
+  const t = figure.target;
+  if ((figure.non_2xx ?? 0) > 0) why.push(`${figure.non_2xx} answers were not the expected 2xx`);
+  if ((figure.errors ?? 0) > 0) why.push(`${figure.errors} requests failed (errors or timeouts)`);
+  if (!Number.isFinite(figure.value)) why.push('not measured');
+  if (t.ratio_at_least !== undefined) {
+    if (ratio === undefined) why.push(`baseline ${figure.baseline ?? '(none)'} not measured in this run`);
+    else if (ratio < t.ratio_at_least) why.push(`ratio ${ratio} < ${t.ratio_at_least}`);
   }
-  lines.push('', `events: ${JSON.stringify(report.events)}`, `details: ${JSON.stringify(report.details)}`);
-  lines.push(`total ${report.duration_s.toFixed(1)} s`);
+  if (t.value_at_most !== undefined && figure.value > t.value_at_most) why.push(`${figure.value} ${figure.unit} > ${t.value_at_most}`);
+  if (t.p99_ms_at_most !== undefined) {
+    if (figure.p99_ms === undefined) why.push('p99 not measured');
+    else if (figure.p99_ms > t.p99_ms_at_most) why.push(`p99 ${figure.p99_ms} ms > ${t.p99_ms_at_most} ms`);
+  }
+  const judged: Figure = { ...figure, ...(ratio === undefined ? {} : { ratio }), met: why.length === 0 };
+  return why.length === 0 ? judged : { ...judged, why };
+}
+
+/** Whole numbers from 100 up, two decimals below: the precision a run's noise allows. */
+export const roundValue = (value: number): number => (!Number.isFinite(value) ? value : Math.abs(value) >= 100 ? Math.round(value) : round(value, 2));
+
+/** Every figure judged (ratios on the unrounded values), in the order measured; `failures` folded into `why`. */
+export function judgeFigures(measured: Readonly<Record<string, MeasuredFigure>>): Figures {
+  const out: Record<string, Figure> = {};
+  for (const [key, figure] of Object.entries(measured)) {
+    const { failures, ...judged } = judgeFigure(figure, measured);
+    const rounded = { ...judged, value: roundValue(judged.value) };
+    out[key] = failures && failures.length > 0 && judged.target === undefined ? { ...rounded, why: failures } : rounded;
+  }
+  return out;
+}
+
+export function summarize(figures: Figures): BenchReport['summary'] {
+  const judged = Object.entries(figures).filter(([, f]) => f.met !== undefined);
+  return { targets: judged.length, met: judged.filter(([, f]) => f.met).length, not_met: judged.filter(([, f]) => !f.met).map(([k]) => k) };
+}
+
+export const formatValue = (value: number): string => {
+  if (!Number.isFinite(value)) return 'n/a';
+  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+};
+
+/** The target in words: `≥ 0.6 × raw_insert`, `≤ 250 MiB`, `p99 ≤ 30 ms`. */
+export function describeTarget(figure: Figure): string {
+  const t = figure.target;
+  if (t === undefined) return '';
+  const parts: string[] = [];
+  if (t.ratio_at_least !== undefined) parts.push(`≥ ${t.ratio_at_least} ×`);
+  if (t.value_at_most !== undefined) parts.push(`≤ ${formatValue(t.value_at_most)} ${figure.unit}`);
+  if (t.p99_ms_at_most !== undefined) parts.push(`p99 ≤ ${t.p99_ms_at_most} ms`);
+  return parts.join(', ');
+}
+
+const verdict = (figure: Figure): string => (figure.met === undefined ? '' : figure.met ? 'met' : `NOT MET (${(figure.why ?? []).join('; ')})`);
+
+/**
+ * A readable table, one line per figure: the value and unit, the ratio to its baseline
+ * (named), the target and the verdict; HTTP figures add p50/p99 and the non-2xx count.
+ */
+export function renderTable(report: BenchReport): string {
+  const lines = [`Vigie benchmark — node ${report.node}, ${report.cpus.count} × ${report.cpus.model}; sections: ${report.sections.join(', ')}`, ''];
+  const keys = Object.keys(report.figures);
+  const labelWidth = Math.max(40, ...keys.map((k) => report.figures[k].label.length)) + 1;
+  for (const key of keys) {
+    const f = report.figures[key];
+    const value = `${formatValue(f.value)} ${f.unit}`.padStart(18);
+    const ratio = f.ratio === undefined ? ''.padEnd(30) : `${f.ratio.toFixed(3)} × ${f.baseline}`.padEnd(30);
+    const target = describeTarget(f).padEnd(26);
+    const http =
+      f.non_2xx === undefined ? '' : `  p50 ${f.p50_ms ?? 'n/a'} ms, p99 ${f.p99_ms ?? 'n/a'} ms, non-2xx ${f.non_2xx}, errors ${f.errors ?? 0}`;
+    const noTargetWhy = f.met === undefined && f.why ? `  (${f.why.join('; ')})` : '';
+    const note = f.note === undefined ? '' : `  ${f.note}`;
+    lines.push(`${f.label.padEnd(labelWidth)} ${value}  ${ratio} ${target} ${verdict(f)}${http}${noTargetWhy}${note}`.trimEnd());
+  }
+  const s = report.summary;
+  lines.push('', `targets met: ${s.met}/${s.targets}${s.not_met.length > 0 ? `; not met: ${s.not_met.join(', ')}` : ''}`);
+  lines.push(`sizes: ${JSON.stringify(report.sizes)}`, `details: ${JSON.stringify(report.details)}`, `total ${report.duration_s.toFixed(1)} s`);
   return lines.join('\n');
 }
