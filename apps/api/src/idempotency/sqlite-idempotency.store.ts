@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { IDEMPOTENCY_TTL_MS, IdempotencyStore, type KeySlot, type StoredResponse } from './idempotency.store';
 import { KeyedMutex } from './keyed-mutex';
 
+const EXPIRY_SWEEP_EVERY_MS = 60_000;
+
 type Row = { request_hash: string; status: number; body: string };
 
 /**
@@ -14,6 +16,7 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
   private readonly putStmt: Database.Statement<[string, string, string, number, string, number]>;
   private readonly expireStmt: Database.Statement<[number]>;
   private readonly keys = new KeyedMutex();
+  private expiredUpToMs = Number.NEGATIVE_INFINITY;
 
   constructor(file: string) {
     super();
@@ -24,7 +27,8 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency (
       principal_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
       status INTEGER NOT NULL, body TEXT NOT NULL, stored_at_ms INTEGER NOT NULL,
-      PRIMARY KEY (principal_id, key))`);
+      PRIMARY KEY (principal_id, key));
+      CREATE INDEX IF NOT EXISTS idempotency_stored_at ON idempotency (stored_at_ms)`);
     this.getStmt = this.db.prepare(
       'SELECT request_hash, status, body FROM idempotency WHERE principal_id = ? AND key = ? AND stored_at_ms >= ?',
     );
@@ -35,7 +39,12 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
   withKey<T>(principalId: string, key: string, nowMs: number, fn: (slot: KeySlot) => Promise<T>): Promise<T> {
     return this.keys.run(`${principalId}\n${key}`, async () => {
       const oldest = nowMs - IDEMPOTENCY_TTL_MS;
-      this.expireStmt.run(oldest);
+      // Expired answers are never read (the SELECT bounds stored_at_ms); deleting them is only
+      // housekeeping, done through the index at most once a minute, not as a write per command.
+      if (oldest - this.expiredUpToMs >= EXPIRY_SWEEP_EVERY_MS) {
+        this.expireStmt.run(oldest);
+        this.expiredUpToMs = oldest;
+      }
       const row = this.getStmt.get(principalId, key, oldest) as Row | undefined;
       const stored = row && { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) as unknown };
       return fn({
