@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Clock } from '@vigie/domain';
 import type { EventStore } from '@vigie/event-store';
 import { infrastructureModules, type VigieConfig } from '@vigie/runtime';
@@ -10,7 +10,6 @@ import type { PrincipalDirectory } from './auth/principals.token';
 import { FEATURE_MODULES } from './features';
 import { HttpDrain } from './http/http-drain';
 import { ProblemFilter } from './http/problem.filter';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import type { IdempotencyStore } from './idempotency/idempotency.store';
 
@@ -50,7 +49,6 @@ export class AppModule {
       providers: [
         HttpDrain,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

@@ -16,10 +16,19 @@ type StatementName =
   | 'insert' | 'select' | 'exists' | 'listBefore' | 'isDestroyed' | 'zero' | 'remove' | 'tombstone' | 'readMeta' | 'insertMeta'
   | 'listAll' | 'rewrap' | 'updateMeta';
 
+interface PendingPut {
+  readonly params: readonly [string, string, Buffer, string | null];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /** The single-host store: one private SQLite file next to the event log. */
 export class SqliteDataKeyStore implements DataKeyStore {
   private closed = false;
   private readonly stmts: Record<StatementName, Statement>;
+  /** Puts waiting for the next turn of the event loop, written then in one transaction. */
+  private pending: PendingPut[] = [];
+  private readonly insertAll: (batch: readonly PendingPut[]) => unknown[];
 
   private constructor(private readonly db: Db) {
     this.stmts = {
@@ -40,6 +49,18 @@ export class SqliteDataKeyStore implements DataKeyStore {
       rewrap: db.prepare('UPDATE data_keys SET wrapped_key = ? WHERE key_id = ?'),
       updateMeta: db.prepare('UPDATE vault_meta SET value = ? WHERE name = ?'),
     };
+    // A failed INSERT undoes itself alone (statement atomicity): the others of the batch commit.
+    const insertAll = db.transaction((batch: readonly PendingPut[]): unknown[] =>
+      batch.map((p) => {
+        try {
+          this.stmts.insert.run(...p.params);
+          return undefined;
+        } catch (error) {
+          return error ?? new Error('insert failed');
+        }
+      }),
+    );
+    this.insertAll = (batch) => insertAll.immediate(batch);
   }
 
   static open({ path }: SqliteDataKeyStoreOptions): SqliteDataKeyStore {
@@ -54,20 +75,45 @@ export class SqliteDataKeyStore implements DataKeyStore {
     }
   }
 
+  /**
+   * Resolves once the key is committed (synchronous=FULL). Puts made within one turn of the
+   * event loop share one transaction, so concurrent deliveries share one fsync instead of
+   * waiting for one each on the main thread.
+   */
   async put(keyId: string, key: WrappedDataKey & { readonly createdAt?: string }): Promise<void> {
     this.ensureOpen();
-    this.stmts.insert.run(keyId, key.datasetId, key.wrappedKey, key.createdAt ?? null);
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ params: [keyId, key.datasetId, key.wrappedKey, key.createdAt ?? null], resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flushPuts());
+    });
+  }
+
+  /** Writes the waiting puts; every other access calls it first, so it sees them as before. */
+  private flushPuts(): void {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let outcomes: unknown[];
+    try {
+      outcomes = this.insertAll(batch);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => (outcomes[i] === undefined ? p.resolve() : p.reject(outcomes[i])));
   }
 
   /** Instants are stored as ISO 8601 UTC strings of one width, so text order is time order. */
   async listActiveCreatedBefore(instant: string, limit: number): Promise<readonly ActiveKeyInfo[]> {
     this.ensureOpen();
+    this.flushPuts();
     const rows = this.stmts.listBefore.all(instant, limit) as { key_id: string; dataset_id: string; created_at: string }[];
     return rows.map((r) => ({ keyId: r.key_id, datasetId: r.dataset_id, createdAt: r.created_at }));
   }
 
   async find(keyId: string): Promise<DataKeyLookup> {
     this.ensureOpen();
+    this.flushPuts();
     const row = this.stmts.select.get(keyId) as { dataset_id: string; wrapped_key: Buffer } | undefined;
     if (row !== undefined) return { status: 'active', datasetId: row.dataset_id, wrappedKey: row.wrapped_key };
     return { status: this.isDestroyed(keyId) ? 'destroyed' : 'unknown' };
@@ -75,6 +121,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
 
   async status(keyId: string): Promise<KeyStatus> {
     this.ensureOpen();
+    this.flushPuts();
     if (this.stmts.exists.get(keyId) !== undefined) return 'active';
     return this.isDestroyed(keyId) ? 'destroyed' : 'unknown';
   }
@@ -86,6 +133,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
    */
   async destroy(keyId: string): Promise<void> {
     this.ensureOpen();
+    this.flushPuts();
     this.db.transaction(() => {
       this.stmts.zero.run(keyId);
       this.stmts.remove.run(keyId);
@@ -99,6 +147,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
 
   async ensureCheckValue(candidate: Buffer): Promise<Buffer> {
     this.ensureOpen();
+    this.flushPuts();
     this.stmts.insertMeta.run(KEY_CHECK, candidate);
     return (this.stmts.readMeta.get(KEY_CHECK) as { value: Buffer }).value;
   }
@@ -110,6 +159,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
    */
   async rewrapAll(rewrap: (keyId: string, wrappedKey: Buffer) => Buffer, recheck: (stored: Buffer) => Buffer): Promise<{ readonly rewrapped: number }> {
     this.ensureOpen();
+    this.flushPuts();
     const run = this.db.transaction((): number => {
       const stored = this.stmts.readMeta.get(KEY_CHECK) as { value: Buffer } | undefined;
       if (stored === undefined) throw new VaultError('VAULT_EMPTY', 'This vault has no master-key check value yet: nothing to rotate');
@@ -126,6 +176,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flushPuts();
     this.closed = true;
     this.db.close();
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
 import { habilitateAgent, revokeHabilitation, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -17,7 +18,7 @@ export class HabilitateAgentController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post()
+  @CommandPost()
   @Roles('admin')
   @ApiOperation({ summary: "Record the Prime Minister's individual decision habilitating an agent (L2321-3 al. 1)" })
   @ApiCreatedResponse({ type: AgentCreatedDto })
@@ -28,7 +29,7 @@ export class HabilitateAgentController {
     return answer;
   }
 
-  @Post(':agentId/revocation')
+  @CommandPost(':agentId/revocation')
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Withdraw an agent habilitation' })

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
 import { assessClaim, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -18,7 +19,7 @@ export class AssessClaimController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post(':claimId/assessment')
+  @CommandPost(':claimId/assessment')
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Approve an amount for a claim, at most the claimed one, once' })

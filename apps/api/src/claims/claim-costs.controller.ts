@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
 import { claimCosts, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -26,7 +27,7 @@ export class ClaimCostsController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post()
+  @CommandPost()
   @Roles('operator')
   @ApiOperation({ summary: 'Claim compensation of extra costs for served requests', description: TARIFFS })
   @ApiCreatedResponse({ type: ClaimFiledDto })

@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
 import { transmitHabilitationList, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -22,7 +23,7 @@ export class TransmitHabilitationListController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post()
+  @CommandPost()
   @Roles('admin')
   @ApiOperation({ summary: 'Transmit to ARCEP the list of the agents habilitated now (L2321-3 al. 1)' })
   @ApiCreatedResponse({ type: TransmittedListDto })

@@ -9,26 +9,51 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 const join = (prefix: string, key: string | number): string =>
   typeof key === 'number' ? `${prefix}[${key}]` : prefix === '' ? key : `${prefix}.${key}`;
 
+/** What the precheck needs of a DTO, read once from its decorators (they are all declared when its class loads). */
+interface DtoShape {
+  readonly known: ReadonlySet<string>;
+  readonly maxSizes: readonly (readonly [property: string, max: number])[];
+  readonly nested: readonly (readonly [property: string, dto: Dto])[];
+}
+
+const shapes = new WeakMap<Dto, DtoShape | null>();
+
+const shapeOf = (dto: Dto): DtoShape | null => {
+  let shape = shapes.get(dto);
+  if (shape !== undefined) return shape;
+  const metas = getMetadataStorage().getTargetValidationMetadatas(dto as never, '', true, false);
+  if (metas.length === 0) {
+    shape = null;
+  } else {
+    const known = new Set(metas.map((m) => m.propertyName));
+    const maxSizes = metas.filter((m) => m.name === 'arrayMaxSize').map((m) => [m.propertyName, Number(m.constraints?.[0])] as const);
+    const nested: (readonly [string, Dto])[] = [];
+    for (const property of known) {
+      const type = defaultMetadataStorage.findTypeMetadata(dto as never, property)?.typeFunction?.() as Dto | undefined;
+      if (typeof type === 'function') nested.push([property, type]);
+    }
+    shape = { known, maxSizes, nested };
+  }
+  shapes.set(dto, shape);
+  return shape;
+};
+
 const walk = (dto: Dto, value: unknown, prefix: string, out: FieldError[]): void => {
   if (!isPlainObject(value) || out.length > MAX_FIELD_ERRORS) return;
-  const metas = getMetadataStorage().getTargetValidationMetadatas(dto as never, '', true, false);
-  if (metas.length === 0) return;
-  const known = new Set(metas.map((m) => m.propertyName));
+  const shape = shapeOf(dto);
+  if (shape === null) return;
   for (const key of Object.keys(value)) {
-    if (!known.has(key)) out.push({ field: join(prefix, key), message: `property ${key.slice(0, 100)} should not exist` });
+    if (!shape.known.has(key)) out.push({ field: join(prefix, key), message: `property ${key.slice(0, 100)} should not exist` });
   }
-  for (const m of metas) {
-    const v = value[m.propertyName];
-    const max = m.name === 'arrayMaxSize' ? Number(m.constraints?.[0]) : undefined;
-    if (max !== undefined && Array.isArray(v) && v.length > max) {
-      out.push({ field: join(prefix, m.propertyName), message: `${m.propertyName} must contain no more than ${max} elements` });
+  for (const [property, max] of shape.maxSizes) {
+    const v = value[property];
+    if (Array.isArray(v) && v.length > max) {
+      out.push({ field: join(prefix, property), message: `${property} must contain no more than ${max} elements` });
     }
   }
   if (out.length > 0) return;
-  for (const property of known) {
-    const nested = defaultMetadataStorage.findTypeMetadata(dto as never, property)?.typeFunction?.() as Dto | undefined;
+  for (const [property, nested] of shape.nested) {
     const v = value[property];
-    if (typeof nested !== 'function') continue;
     if (Array.isArray(v)) v.forEach((item, i) => walk(nested, item, join(join(prefix, property), i), out));
     else walk(nested, v, join(prefix, property), out);
   }

@@ -34,6 +34,9 @@ export const vigieValidationPipe = (): ValidationPipe =>
     exceptionFactory: (errors) => invalid(flatten(errors)),
   });
 
+/** The pipe is stateless once built; building it loads class-validator and class-transformer again. */
+let shared: ValidationPipe | undefined;
+
 /** Validates a body against a DTO chosen at run time (e.g. by a `kind` discriminator), with the same rules. */
 export const validateAs = async <T extends object>(dto: Type<T>, body: unknown): Promise<T> =>
-  (await vigieValidationPipe().transform(body, { type: 'body', metatype: dto })) as T;
+  (await (shared ??= vigieValidationPipe()).transform(body, { type: 'body', metatype: dto })) as T;

@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
 import { notifyIncident, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -16,7 +17,7 @@ export class NotifyIncidentController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post()
+  @CommandPost()
   @Roles('admin')
   @ApiOperation({ summary: 'Record an incident an operator notified to ANSSI (L33-14 CPCE), the ground of technical-data requests' })
   @ApiCreatedResponse({ type: IncidentCreatedDto })

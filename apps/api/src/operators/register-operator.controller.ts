@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
 import { registerOperator, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -16,7 +17,7 @@ export class RegisterOperatorController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post()
+  @CommandPost()
   @Roles('admin')
   @ApiOperation({ summary: 'Register an addressee: electronic-communications operator and/or hosting provider' })
   @ApiCreatedResponse({ type: OperatorCreatedDto })

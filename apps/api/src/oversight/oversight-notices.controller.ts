@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Query } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { instantMs, CLOCK, type Clock } from '@vigie/domain';
 import { WORKFLOW_DEPS, ReadYourWrites } from '@vigie/runtime';
@@ -43,7 +44,7 @@ export class OversightNoticesController {
     }));
   }
 
-  @Post(':requestId')
+  @CommandPost(':requestId')
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Record that the notice of a technical-data request was transmitted to ARCEP' })

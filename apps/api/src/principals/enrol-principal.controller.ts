@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS } from '@vigie/runtime';
 import { enrolPrincipal, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -22,7 +23,7 @@ export class EnrolPrincipalController {
     private readonly keyring: PrincipalKeyring,
   ) {}
 
-  @Post()
+  @CommandPost()
   @Roles('admin')
   // The answer holds a key in clear: it is never stored for a replay.
   @NotReplayable()

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS } from '@vigie/runtime';
 import { revokePrincipal, rotatePrincipalKey, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -25,7 +26,7 @@ export class PrincipalKeyController {
     private readonly keyring: PrincipalKeyring,
   ) {}
 
-  @Post('revocation')
+  @CommandPost('revocation')
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Revoke a principal: its key answers 401 on every replica within a second' })
@@ -41,7 +42,7 @@ export class PrincipalKeyController {
     return {};
   }
 
-  @Post('key-rotation')
+  @CommandPost('key-rotation')
   @HttpCode(200)
   @Roles('admin')
   // The answer holds a key in clear: it is never stored for a replay.

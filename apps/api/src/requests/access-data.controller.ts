@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
 import { accessData, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -24,7 +25,7 @@ export class AccessDataController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post(':requestId/data-access')
+  @CommandPost(':requestId/data-access')
   @HttpCode(200)
   @Roles('agent')
   @NotReplayable()

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
 import { declineRequest, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -18,7 +19,7 @@ export class DeclineRequestController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post(':requestId/decline')
+  @CommandPost(':requestId/decline')
   @HttpCode(200)
   @Roles('operator')
   @ApiOperation({ summary: 'Decline an open request (only the addressed operator), with a reason' })

@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Param } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
 import { deliverData, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -19,7 +20,7 @@ export class DeliverDataController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post(':requestId/delivery')
+  @CommandPost(':requestId/delivery')
   @Roles('operator')
   @ApiOperation({ summary: 'Deliver the requested data (only the addressed operator); stored encrypted, with a retention deadline' })
   @ApiCreatedResponse({ type: DeliveryDto })

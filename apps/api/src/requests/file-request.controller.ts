@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
 import { fileRequest, type CommandMeta, type FileRequestInput, type WorkflowDeps } from '@vigie/workflow';
@@ -25,7 +26,7 @@ export class FileRequestController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post()
+  @CommandPost()
   @Roles('agent')
   @ApiOperation({ summary: 'File a request to an operator: subscriber identification (L2321-3 al. 1) or technical data (al. 2)' })
   @ApiBody({

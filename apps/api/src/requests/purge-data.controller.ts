@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
 import { purgeData, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -19,7 +20,7 @@ export class PurgeDataController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post(':requestId/purge')
+  @CommandPost(':requestId/purge')
   @HttpCode(200)
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Purge the delivered data now (its key is destroyed: nobody can read it again)' })

@@ -49,7 +49,7 @@ describe('read models shared in PostgreSQL between a worker and an api replica',
     // The rows live in PostgreSQL; no process opened a read.db.
     const db = await PgDatabase.connect({ url: database.url, max: 1 });
     try {
-      expect(await db.one('SELECT count(*) AS n FROM register_v1__requests')).toEqual({ n: 1 });
+      expect(await db.one('SELECT count(*) AS n FROM register_v2__requests')).toEqual({ n: 1 });
     } finally {
       await db.close();
     }

@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Param } from '@nestjs/common';
+import { CommandPost } from '../idempotency/command-post.decorator';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORKFLOW_DEPS, ReadYourWrites, type Principal } from '@vigie/runtime';
 import { sendAlert, type CommandMeta, type WorkflowDeps } from '@vigie/workflow';
@@ -19,7 +20,7 @@ export class SendAlertController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Post(':requestId/alerts')
+  @CommandPost(':requestId/alerts')
   @Roles('agent')
   @ApiOperation({ summary: 'Alert the holder of one delivered record (identification requests only)' })
   @ApiCreatedResponse({ type: AlertSentDto })

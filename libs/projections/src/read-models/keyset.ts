@@ -21,7 +21,9 @@ export const keysetCondition = (order: KeysetOrder, keyset: Keyset): { sql: stri
   if (keyset.after === undefined) return { sql: '1 = 1', params: [] };
   const op = order.direction === 'ASC' ? '>' : '<';
   const [key, id] = keyset.after;
-  return { sql: `(${order.key} ${op} ? OR (${order.key} = ? AND ${order.id} ${op} ?))`, params: [key, key, id] };
+  // Same rows as `key op k OR (key = k AND id op i)`, said with a bound on the key alone
+  // first so that the index on (key, id) serves a range rather than a scan.
+  return { sql: `${order.key} ${op}= ? AND (${order.key} ${op} ? OR ${order.id} ${op} ?)`, params: [key, key, id] };
 };
 
 export const keysetTail = (order: KeysetOrder, keyset: Keyset): { sql: string; params: unknown[] } => ({

@@ -22,6 +22,9 @@ const REDACTED = [
 /**
  * One JSON object per line on stdout (or `destination`, for the tests): `time` as an ISO
  * instant, `level` as a word so that a reader needs no table, and the process's `service`.
+ * Stdout is written asynchronously: lines logged while a write is in flight go out together
+ * in the next one (a blocking write per request line was a tenth of the cost of a cheap
+ * request), and pino writes what is left synchronously when the process exits.
  */
 export function createJsonLogger(level: LogLevel, service: string, destination?: DestinationStream): JsonLogger {
   return pino(
@@ -32,7 +35,7 @@ export function createJsonLogger(level: LogLevel, service: string, destination?:
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED, censor: '[redacted]' },
     },
-    destination ?? pino.destination({ dest: 1, sync: true }),
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 

@@ -67,6 +67,21 @@ export function describeDataKeyStoreContract(name: string, factory: DataKeyStore
       expect(await store.find(keyId)).toEqual({ status: 'active', datasetId: 'ds-1', wrappedKey: bytes });
     });
 
+    it('stores concurrent puts each on its own: a refused one fails alone, the others are found', async () => {
+      const taken = randomUUID();
+      await store.put(taken, { datasetId: 'ds-taken', wrappedKey: wrapped() });
+      const fresh = [randomUUID(), randomUUID(), randomUUID()];
+      const outcomes = await Promise.allSettled([
+        store.put(fresh[0], { datasetId: 'ds-0', wrappedKey: wrapped() }),
+        store.put(taken, { datasetId: 'ds-again', wrappedKey: wrapped() }),
+        store.put(fresh[1], { datasetId: 'ds-1', wrappedKey: wrapped() }),
+        store.put(fresh[2], { datasetId: 'ds-2', wrappedKey: wrapped() }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      for (const [i, keyId] of fresh.entries()) expect(await store.find(keyId)).toMatchObject({ status: 'active', datasetId: `ds-${i}` });
+      expect(await store.find(taken)).toMatchObject({ datasetId: 'ds-taken' });
+    });
+
     it('destroys a key for good, leaves a tombstone and spares the others', async () => {
       const [gone, kept] = [randomUUID(), randomUUID()];
       const keptBytes = wrapped();
