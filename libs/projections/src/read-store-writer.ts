@@ -50,7 +50,7 @@ function applyPart(part) {
       const s = statement(part.sql[i]);
       const n = part.counts[i];
       if (n < 0) s.run(part.values[at++]);
-      else { s.run(...part.values.slice(at, at + n)); at += n; }
+      else { s.run(part.values.slice(at, at + n)); at += n; } // an array binds positionally, without a spread
     }
     const moved = advance.run(part.last, part.last, part.name, part.version, part.last).changes;
     if (moved !== 1) throw new Error('Projection ' + part.name + ' v' + part.version + ' is no longer the fed version, or its checkpoint is already at ' + part.last + ' or past it');
