@@ -18,7 +18,7 @@ const healthNote = (body: unknown): string => {
 
 /**
  * (a) `npm start` again on a data dir that was started before, nothing changed: from the
- * spawn of npm (its `nest build api` included) to the first 200 of /health. `dataDir`: one
+ * spawn of npm (its build step included) to the first 200 of /health. `dataDir`: one
  * already started and stopped (the HTTP section's); otherwise one is started once here.
  */
 export async function benchNpmRestart(dir: string, dataDir: string | undefined): Promise<MeasuredFigure> {
@@ -35,7 +35,7 @@ export async function benchNpmRestart(dir: string, dataDir: string | undefined):
   const ms = vigie.firstHealth.ms;
   await vigie.stop();
   return {
-    label: 'second npm start (nest build included) → /health 200',
+    label: 'second npm start (build step included) → /health 200',
     value: ms,
     unit: 'ms',
     target: { value_at_most: 3000 },

@@ -29,11 +29,15 @@ export function prepareDataDir(dir: string): void {
 
 let built = false;
 
-/** `npx nest build api`, once per bench run, as `npm start` does before it starts node. */
+/**
+ * The build `npm start` runs before it starts node (scripts/build-apps.mjs: `nest build api`
+ * unless dist already holds a build of these very sources), once per bench run: the first
+ * start of the restart figure is then the one that built, as on a user's machine.
+ */
 export function buildApiOnce(): void {
   if (built) return;
-  progress('http: npx nest build api');
-  execFileSync('npx', ['nest', 'build', 'api'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  progress('http: node scripts/build-apps.mjs api (as npm start builds)');
+  execFileSync(process.execPath, ['scripts/build-apps.mjs', 'api'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   built = true;
 }
 
@@ -50,7 +54,7 @@ export interface RunningVigie {
  * Vigie as `npm start` runs it: embedded store, synchronous=FULL, projections in the
  * process, the default log level (JSON lines go to a file in the data dir's parent).
  * `how: 'node'` starts the built main.js; `'npm-start'` runs `npm start` itself (its
- * `nest build` included). The port is chosen free beforehand so /health can be polled
+ * build step included). The port is chosen free beforehand so /health can be polled
  * from the moment of the spawn.
  */
 export async function startVigie(dataDir: string, options: { readonly how?: 'node' | 'npm-start'; readonly timeoutMs?: number; readonly logName?: string } = {}): Promise<RunningVigie> {
