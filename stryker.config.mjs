@@ -5,13 +5,15 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { selectedModules, runName } = require('./test/mutation/mutation-scope.js');
 
-// Specs, barrels and test helpers (decider-spec: given/when/then for the decider specs) are not mutated.
-const excluded = ['!**/*.spec.ts', '!**/index.ts', '!**/testing/**', '!**/decider-spec.ts'];
+// Specs, barrels and test helpers (decider-spec: given/when/then for the decider specs; fixtures) are not mutated.
+const excluded = ['!**/*.spec.ts', '!**/index.ts', '!**/testing/**', '!**/decider-spec.ts', '!**/*.fixtures.ts'];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
   testRunner: 'jest',
+  plugins: ['@stryker-mutator/*', './test/mutation/refusal-message.ignorer.mjs'],
+  ignorers: ['refusal-message'],
   jest: { projectType: 'custom', configFile: 'test/mutation/jest.mutation.config.js', enableFindRelatedTests: true },
   // Each mutant runs only the tests that reach it (and jest loads only the spec files that import it): what keeps the run within half an hour on two cores.
   coverageAnalysis: 'perTest',
