@@ -125,6 +125,20 @@ describe('SqliteEventStore (embedded only)', () => {
     });
   });
 
+  it('reads events whose data and metadata are plain own fields: spread, JSON and keys see them, and nothing else', async () => {
+    const written = newEvent('Pinged', { n: 1, nested: { a: [1, 2] } });
+    await store.append('request-shape', [written], 'no-stream');
+    const [read] = await collect(store.readAll());
+    const keys = ['streamId', 'revision', 'position', 'eventId', 'type', 'data', 'metadata'];
+    expect(Object.keys(read)).toEqual(keys);
+    const spread = { ...read };
+    expect(Object.keys(spread)).toEqual(keys);
+    expect(spread.data).toEqual({ n: 1, nested: { a: [1, 2] } });
+    expect(spread.metadata).toEqual({ ...written.metadata, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(Object.keys(JSON.parse(JSON.stringify({ ...read, revision: 0, position: 1 })) as object)).toEqual(keys);
+    expect(read.data).toBe(read.data); // parsed once
+  });
+
   it('pages through reads and filtered subscriptions larger than one page', async () => {
     const events = Array.from({ length: 2500 }, (_, i) => newEvent(i % 5 === 0 ? 'Rare' : 'Common', { i }));
     for (let i = 0; i < 5; i++) await store.append('request-big', events.slice(i * 500, (i + 1) * 500), i === 0 ? 'no-stream' : BigInt(i * 500 - 1));
