@@ -119,6 +119,20 @@ describe('SqliteEventStore (embedded only)', () => {
       expect(await store.verifyChains()).toEqual({ ok: false, streams: 2, events: 7, firstBrokenStream: 'request-b' });
     });
 
+    it('finds one edited byte of metadata or type past the first pages it reads', async () => {
+      for (let i = 0; i < 12; i++) await store.append(`request-many-${i}`, newEvents(100), 'no-stream');
+      const db = openSecondConnection();
+      const at = (db.prepare('SELECT MAX(position) AS p FROM events').get() as { p: number }).p - 5;
+      const row = db.prepare('SELECT stream_id, metadata, type FROM events WHERE position = ?').get(at) as { stream_id: string; metadata: string; type: string };
+      const update = db.prepare('UPDATE events SET metadata = ?, type = ? WHERE position = ?');
+      update.run(row.metadata.replace('"role":"agent"', '"role":"agenT"'), row.type, at);
+      expect(await store.verifyChains()).toEqual({ ok: false, streams: 14, events: 1207, firstBrokenStream: row.stream_id });
+      update.run(row.metadata, `${row.type}x`, at);
+      expect(await store.verifyChains()).toMatchObject({ ok: false, firstBrokenStream: row.stream_id });
+      update.run(row.metadata, row.type, at);
+      expect(await store.verifyChains()).toEqual({ ok: true, streams: 14, events: 1207 });
+    });
+
     it('finds a deleted event in the middle of a stream', async () => {
       openSecondConnection().prepare("DELETE FROM events WHERE stream_id = 'request-a' AND revision = 1").run();
       expect(await store.verifyChains()).toMatchObject({ ok: false, firstBrokenStream: 'request-a', events: 6 });
