@@ -12,7 +12,8 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   return new StoredEvent(row);
 }
 
-let lazyFields: PropertyDescriptorMap = {};
+let dataField: PropertyDescriptor = {};
+let metadataField: PropertyDescriptor = {};
 
 /**
  * Data and metadata are stored as canonical JSON without the hash, which has its own column.
@@ -44,22 +45,22 @@ class StoredEvent implements RecordedEvent {
     this.eventId = row[3];
     this.type = row[4];
     this.#row = row;
-    Object.defineProperties(this, lazyFields);
+    // Two defineProperty calls cost half of one defineProperties (no descriptor map to walk).
+    Object.defineProperty(this, 'data', dataField);
+    Object.defineProperty(this, 'metadata', metadataField);
   }
 
   static {
-    lazyFields = {
-      data: {
-        enumerable: true,
-        get(this: StoredEvent): JsonObject {
-          return (this.#data ??= JSON.parse(this.#row[5]) as JsonObject);
-        },
+    dataField = {
+      enumerable: true,
+      get(this: StoredEvent): JsonObject {
+        return (this.#data ??= JSON.parse(this.#row[5]) as JsonObject);
       },
-      metadata: {
-        enumerable: true,
-        get(this: StoredEvent): StoredMetadata {
-          return (this.#metadata ??= parseMetadata(this.#row[6], this.#row[7]));
-        },
+    };
+    metadataField = {
+      enumerable: true,
+      get(this: StoredEvent): StoredMetadata {
+        return (this.#metadata ??= parseMetadata(this.#row[6], this.#row[7]));
       },
     };
   }
