@@ -107,6 +107,16 @@ describe('SqliteEventStore (embedded only)', () => {
       expect(await store.verifyChains()).toEqual({ ok: true, streams: 2, events: 7 });
     });
 
+    it('hashes text with escapes and characters beyond ASCII as stored, and finds one of them changed', async () => {
+      const data = { note: 'Données "citées"\\ \u0001 \u2028 😀', type: 'é' };
+      await store.append('request-text', [newEvent('Noté\u00e9"', data)], 'no-stream');
+      expect(await store.verifyChains()).toEqual({ ok: true, streams: 3, events: 8 });
+      const db = openSecondConnection();
+      const stored = (db.prepare("SELECT data FROM events WHERE stream_id = 'request-text'").get() as { data: string }).data;
+      db.prepare("UPDATE events SET data = ? WHERE stream_id = 'request-text'").run(stored.replace('😀', '😁'));
+      expect(await store.verifyChains()).toMatchObject({ ok: false, firstBrokenStream: 'request-text' });
+    });
+
     it('finds one edited byte of data', async () => {
       const db = openSecondConnection();
       const row = db.prepare("SELECT position, data FROM events WHERE stream_id = 'request-b' AND revision = 1").get() as {
