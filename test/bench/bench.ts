@@ -72,10 +72,10 @@ async function benchStore(dir: string, logEvents: number, figures: Record<string
   const rawScanCold = runRawScan(logFile, { cold: true });
   const readCold = await runReadAll(logFile, { decode: true, cold: true });
   const positions = await runReadAll(logFile, { decode: false });
-  progress('store: readAll decoded in a fresh process, for its memory');
-  const memory = measureReadMemory(logFile);
   progress('store: verifyChains over the log');
   const verify = await runVerify(logFile);
+  progress('store: readAll decoded in a fresh process, for its memory');
+  const memory = measureReadMemory(logFile);
   if (read.events !== logEvents || memory.events !== logEvents || verify.events !== logEvents || !verify.ok || rawScan.events !== logEvents) {
     throw new Error(`The log is not what was written: raw ${rawScan.events}, read ${read.events}, verified ${verify.events}, ok ${String(verify.ok)}`);
   }
