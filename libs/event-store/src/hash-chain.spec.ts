@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
-import { chainHash, chainHashFromCanonical, GENESIS_HASH } from './hash-chain';
+import { chainHash, chainHashFromCanonical, chainHashFromHead, GENESIS_HASH } from './hash-chain';
 
 describe('hash chain', () => {
   it('sorts keys recursively and ignores their insertion order', () => {
@@ -21,6 +21,8 @@ describe('hash chain', () => {
     expect(h).toBe(chainHashFromCanonical(GENESIS_HASH, 'RequestFiled', canonicalJson(data), canonicalJson({ actor: { id: 'p-1' } })));
     const whole = canonicalJson({ data, metadata: { actor: { id: 'p-1' } }, type: 'RequestFiled' });
     expect(h).toBe(createHash('sha256').update(GENESIS_HASH + whole).digest('hex'));
+    const head = `{"data":${canonicalJson(data)},"metadata":${canonicalJson({ actor: { id: 'p-1' } })},"type":`;
+    expect(chainHashFromHead(GENESIS_HASH, head, 'RequestFiled')).toBe(h);
   });
 
   it('changes when anything in the link changes', () => {

@@ -22,3 +22,15 @@ export function chainHashFromCanonical(previousHash: string, type: string, dataJ
   // One-shot hash of the concatenation: the same digest as two update() calls, faster.
   return hash('sha256', `${previousHash}{"data":${dataJson},"metadata":${metadataJson},"type":${JSON.stringify(type)}}`, 'hex');
 }
+
+/**
+ * Same link from its head, the text up to the quoted type: `{"data":D,"metadata":M,"type":`.
+ * The embedded store's verification has SQLite join the stored columns into that head
+ * (LINK_HEAD_SQL), one string per event instead of two, concatenated in C.
+ */
+export function chainHashFromHead(previousHash: string, head: string, type: string): string {
+  return hash('sha256', `${previousHash}${head}${JSON.stringify(type)}}`, 'hex');
+}
+
+/** The head of chainHashFromHead, in SQL over the events table's stored text columns. */
+export const LINK_HEAD_SQL = `'{"data":' || data || ',"metadata":' || metadata || ',"type":'`;

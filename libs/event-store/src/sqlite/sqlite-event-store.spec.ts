@@ -107,6 +107,16 @@ describe('SqliteEventStore (embedded only)', () => {
       expect(await store.verifyChains()).toEqual({ ok: true, streams: 2, events: 7 });
     });
 
+    it('hashes text with escapes and characters beyond ASCII as stored, and finds one of them changed', async () => {
+      const data = { note: 'Données "citées"\\ \u0001 \u2028 😀', type: 'é' };
+      await store.append('request-text', [newEvent('Noté\u00e9"', data)], 'no-stream');
+      expect(await store.verifyChains()).toEqual({ ok: true, streams: 3, events: 8 });
+      const db = openSecondConnection();
+      const stored = (db.prepare("SELECT data FROM events WHERE stream_id = 'request-text'").get() as { data: string }).data;
+      db.prepare("UPDATE events SET data = ? WHERE stream_id = 'request-text'").run(stored.replace('😀', '😁'));
+      expect(await store.verifyChains()).toMatchObject({ ok: false, firstBrokenStream: 'request-text' });
+    });
+
     it('finds one edited byte of data', async () => {
       const db = openSecondConnection();
       const row = db.prepare("SELECT position, data FROM events WHERE stream_id = 'request-b' AND revision = 1").get() as {
@@ -119,10 +129,38 @@ describe('SqliteEventStore (embedded only)', () => {
       expect(await store.verifyChains()).toEqual({ ok: false, streams: 2, events: 7, firstBrokenStream: 'request-b' });
     });
 
+    it('finds one edited byte of metadata or type past the first pages it reads', async () => {
+      for (let i = 0; i < 12; i++) await store.append(`request-many-${i}`, newEvents(100), 'no-stream');
+      const db = openSecondConnection();
+      const at = (db.prepare('SELECT MAX(position) AS p FROM events').get() as { p: number }).p - 5;
+      const row = db.prepare('SELECT stream_id, metadata, type FROM events WHERE position = ?').get(at) as { stream_id: string; metadata: string; type: string };
+      const update = db.prepare('UPDATE events SET metadata = ?, type = ? WHERE position = ?');
+      update.run(row.metadata.replace('"role":"agent"', '"role":"agenT"'), row.type, at);
+      expect(await store.verifyChains()).toEqual({ ok: false, streams: 14, events: 1207, firstBrokenStream: row.stream_id });
+      update.run(row.metadata, `${row.type}x`, at);
+      expect(await store.verifyChains()).toMatchObject({ ok: false, firstBrokenStream: row.stream_id });
+      update.run(row.metadata, row.type, at);
+      expect(await store.verifyChains()).toEqual({ ok: true, streams: 14, events: 1207 });
+    });
+
     it('finds a deleted event in the middle of a stream', async () => {
       openSecondConnection().prepare("DELETE FROM events WHERE stream_id = 'request-a' AND revision = 1").run();
       expect(await store.verifyChains()).toMatchObject({ ok: false, firstBrokenStream: 'request-a', events: 6 });
     });
+  });
+
+  it('reads events whose data and metadata are plain own fields: spread, JSON and keys see them, and nothing else', async () => {
+    const written = newEvent('Pinged', { n: 1, nested: { a: [1, 2] } });
+    await store.append('request-shape', [written], 'no-stream');
+    const [read] = await collect(store.readAll());
+    const keys = ['streamId', 'revision', 'position', 'eventId', 'type', 'data', 'metadata'];
+    expect(Object.keys(read)).toEqual(keys);
+    const spread = { ...read };
+    expect(Object.keys(spread)).toEqual(keys);
+    expect(spread.data).toEqual({ n: 1, nested: { a: [1, 2] } });
+    expect(spread.metadata).toEqual({ ...written.metadata, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(Object.keys(JSON.parse(JSON.stringify({ ...read, revision: 0, position: 1 })) as object)).toEqual(keys);
+    expect(read.data).toBe(read.data); // parsed once
   });
 
   it('pages through reads and filtered subscriptions larger than one page', async () => {

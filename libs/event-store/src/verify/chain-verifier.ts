@@ -1,5 +1,5 @@
 import type { ChainReport } from '../event-store.port';
-import { chainHashFromCanonical, GENESIS_HASH } from '../hash-chain';
+import { chainHashFromHead, GENESIS_HASH } from '../hash-chain';
 
 interface StreamTail {
   revision: bigint;
@@ -30,12 +30,17 @@ export class ChainVerifier {
     metadataJson: string,
     hash: string,
   ): boolean {
+    return this.acceptHead(streamId, revision, position, `{"data":${dataJson},"metadata":${metadataJson},"type":`, type, hash);
+  }
+
+  /** The same check from the link's head as stored (chainHashFromHead), data and metadata already joined. */
+  acceptHead(streamId: string, revision: bigint, position: bigint, head: string, type: string, hash: string): boolean {
     this.events++;
     const tail = this.tails.get(streamId);
     const ok =
       (this.lastPosition === undefined || position > this.lastPosition) &&
       revision === (tail === undefined ? 0n : tail.revision + 1n) &&
-      hash === chainHashFromCanonical(tail === undefined ? GENESIS_HASH : tail.hash, type, dataJson, metadataJson);
+      hash === chainHashFromHead(tail === undefined ? GENESIS_HASH : tail.hash, head, type);
     if (!ok && this.firstBrokenStream === undefined) this.firstBrokenStream = streamId;
     // Continue from the stored link, so one edited event does not hide later breaks elsewhere.
     if (tail === undefined) {
