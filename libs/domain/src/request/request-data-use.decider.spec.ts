@@ -162,3 +162,9 @@ describe('SendAlert: only the same alert id is a retry', () => {
     given(requestDecider, [...delivered, alertSent]).when(second).then([{ ...alertSent, data: { ...alertSent.data, alertId: 'al-2' } }]);
   });
 });
+
+describe('SendAlert: records are counted from 0', () => {
+  it('alerts the holder of the first record', () => {
+    given(requestDecider, delivered).when(alert({ recordIndex: 0 })).then([{ ...alertSent, data: { ...alertSent.data, recordIndex: 0 } }]);
+  });
+});
