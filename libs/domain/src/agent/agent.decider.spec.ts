@@ -1,9 +1,10 @@
 import { fold } from '../kernel/decider';
-import { given } from '../kernel/decider-spec';
+import { given, refusalCode } from '../kernel/decider-spec';
 import { HabilitateAgent, RevokeHabilitation } from './agent.commands';
 import { agentDecider } from './agent.decider';
-import { AgentHabilitated, AgentHabilitationRevoked } from './agent.events';
-import { decisionRefOf, isHabilitatedAt } from './agent.state';
+import { AgentEvent, AgentHabilitated, AgentHabilitationRevoked } from './agent.events';
+import { assertHabilitatedAt } from './agent.rules';
+import { AgentState, decisionRefOf, isHabilitatedAt } from './agent.state';
 
 const habilitate = (over: Partial<HabilitateAgent['data']> = {}): HabilitateAgent => ({
   type: 'HabilitateAgent',
@@ -111,5 +112,42 @@ describe('isHabilitatedAt and decisionRefOf', () => {
     const rehabilitated = fold(agentDecider, [habilitated(), revoked, again]);
     expect(decisionRefOf(rehabilitated)).toBe('PM-2');
     expect(rehabilitated.status).toBe('habilitated');
+  });
+});
+
+describe('agent refusals name the field at fault', () => {
+  it.each([
+    ['at', habilitate({ at: '2026-01-02' })],
+    ['habilitatedOn', habilitate({ habilitatedOn: '2026-02-30' })],
+    ['expiresOn', habilitate({ expiresOn: '2027-1-1' })],
+    ['fullName', habilitate({ fullName: '  ' })],
+    ['decisionRef', habilitate({ decisionRef: '' })],
+  ])('HabilitateAgent: %s', (field, command) => {
+    given(agentDecider).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+
+  it.each([
+    ['revokedAt', { type: 'RevokeHabilitation', data: { reason: 'left the post', revokedAt: 'yesterday' } } as RevokeHabilitation],
+    ['reason', { type: 'RevokeHabilitation', data: { reason: ' ', revokedAt: '2026-03-01T10:00:00.000Z' } } as RevokeHabilitation],
+  ])('RevokeHabilitation: %s', (field, command) => {
+    given(agentDecider, [habilitated()]).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+});
+
+describe('assertHabilitatedAt (L2321-3 al. 1: using the data needs a habilitation in force)', () => {
+  const state = (events: readonly AgentEvent[]): AgentState => fold(agentDecider, events);
+
+  it('lets a habilitated agent through, from habilitatedOn to the day before expiresOn', () => {
+    expect(refusalCode(() => assertHabilitatedAt(state([habilitated()]), '2026-01-01T00:00:00.000Z'))).toBeUndefined();
+    expect(refusalCode(() => assertHabilitatedAt(state([habilitated()]), '2026-12-31T23:59:59.999Z'))).toBeUndefined();
+  });
+
+  it.each([
+    ['unknown agent', [], '2026-06-01T00:00:00.000Z'],
+    ['before habilitatedOn', [habilitated()], '2025-12-31T23:59:59.999Z'],
+    ['from expiresOn', [habilitated()], '2027-01-01T00:00:00.000Z'],
+    ['after revocation', [habilitated(), revoked], '2026-06-01T00:00:00.000Z'],
+  ] as const)('refuses %s: AGENT_NOT_HABILITATED', (_case, events, at) => {
+    expect(refusalCode(() => assertHabilitatedAt(state(events), at))).toBe('AGENT_NOT_HABILITATED');
   });
 });

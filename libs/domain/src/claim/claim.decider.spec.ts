@@ -163,3 +163,36 @@ describe('claim states and view', () => {
     });
   });
 });
+
+describe('claim refusals name the field at fault', () => {
+  it.each([
+    ['description', claimCosts({ description: ' ' })],
+    ['claimedAt', claimCosts({ claimedAt: '2026-04-31T00:00:00.000Z' })],
+  ])('ClaimCosts: %s', (field, command) => {
+    given(claimDecider).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+
+  it('AssessClaim: assessedAt', () => {
+    const command: AssessClaim = { ...assess(1), data: { ...assess(1).data, assessedAt: 'soon' } };
+    given(claimDecider, [claimed()]).when(command).thenRefuses('VALIDATION_FAILED', { field: 'assessedAt' });
+  });
+
+  it.each([
+    ['paymentRef', pay(1, '')],
+    ['paidAt', { ...pay(1), data: { ...pay(1).data, paidAt: '2026-05-01' } }],
+  ])('PayCompensation: %s', (field, command) => {
+    given(claimDecider, [claimed(), assessed()]).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+});
+
+describe('claim rules at their edges', () => {
+  it('refuses technical data served by a hosting provider: no 2° compensation for it', () => {
+    const requests = [fact('rq-1', { addresseeRole: 'hosting', kind: 'technical-data' })];
+    given(claimDecider).when(claimCosts({ requests })).thenRefuses('CLAIM_MIXES_CATEGORIES');
+  });
+
+  it('keeps exactly the payment references paid, starting from none at assessment', () => {
+    expect(fold(claimDecider, [claimed(), assessed()])).toMatchObject({ paymentRefs: [] });
+    expect(fold(claimDecider, [claimed(), assessed(), paid(4_000, 4_000)])).toMatchObject({ paymentRefs: ['PAY-1'] });
+  });
+});

@@ -47,3 +47,9 @@ describe('habilitation lists decider', () => {
     expect(isOnLatestList(state, 'ag-1')).toBe(false);
   });
 });
+
+describe('habilitation list refusals name the field at fault', () => {
+  it('transmittedAt', () => {
+    given(habilitationListsDecider).when(transmit(['ag-1'], '2026-01-05T25:00:00.000Z')).thenRefuses('VALIDATION_FAILED', { field: 'transmittedAt' });
+  });
+});

@@ -64,3 +64,19 @@ describe('incident decider', () => {
     expect(fold(incidentDecider, [notified])).toEqual({ status: 'notified', ...data });
   });
 });
+
+describe('incident refusals name the field at fault', () => {
+  it.each([
+    ['affectedEntity.name', notify({ affectedEntity: { name: ' ', category: 'essential-service-operator' } })],
+    ['summary', notify({ summary: '' })],
+    ['observedAt', notify({ observedAt: '2026-03-10' })],
+    ['notifiedAt', notify({ notifiedAt: 'later' })],
+  ])('NotifyIncident: %s', (field, command) => {
+    given(incidentDecider).when(command, { reporter: telco }).thenRefuses('VALIDATION_FAILED', { field });
+  });
+
+  it('refuses a notification without an affected entity as invalid input, not as a crash', () => {
+    const command = notify({ affectedEntity: undefined as unknown as NotifyIncident['data']['affectedEntity'] });
+    given(incidentDecider).when(command, { reporter: telco }).thenRefuses('VALIDATION_FAILED');
+  });
+});

@@ -4,7 +4,7 @@ import { DomainError } from './domain-error';
 export const validationFailed = (message: string, field?: string): DomainError => new DomainError('VALIDATION_FAILED', message, field);
 
 export const assertNonBlank = (value: string, field: string): void => {
-  if (typeof value !== 'string' || value.trim() === '') throw validationFailed(`${field} must not be blank`);
+  if (typeof value !== 'string' || value.trim() === '') throw validationFailed(`${field} must not be blank`, field);
 };
 
 export const hasDuplicates = (values: readonly unknown[]): boolean => new Set(values).size !== values.length;

@@ -1,6 +1,6 @@
 import { civilFromDays, daysFromCivil } from './calendar';
-import { refusalCode } from './decider-spec';
-import { formatInstant, instantMs, isIsoDate, parseInstant, utcDateOf } from './instant';
+import { refusal, refusalCode } from './decider-spec';
+import { assertIsoDate, formatInstant, instantMs, isAfter, isBefore, isIsoDate, parseInstant, utcDateOf } from './instant';
 
 describe('calendar day numbers', () => {
   it('round-trips every day from 1900 to 2200', () => {
@@ -45,5 +45,36 @@ describe('instants', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2027-02-29')).toBe(false);
     expect(isIsoDate('2027-2-1')).toBe(false);
+  });
+});
+
+describe('instant edges', () => {
+  it('reads a short fraction as tenths and hundredths of a second', () => {
+    expect(parseInstant('2026-01-01T00:00:00.5Z')).toBe(Date.parse('2026-01-01T00:00:00.500Z'));
+    expect(parseInstant('2026-01-01T00:00:00.05Z')).toBe(Date.parse('2026-01-01T00:00:00.050Z'));
+  });
+
+  it('accepts offsets up to ±18:00 and the last minute and second of an hour', () => {
+    expect(parseInstant('2026-01-01T18:00:00+18:00')).toBe(Date.parse('2026-01-01T00:00:00.000Z'));
+    expect(parseInstant('2026-01-01T00:00:00-18:00')).toBe(Date.parse('2026-01-01T18:00:00.000Z'));
+    expect(parseInstant('2026-01-01T10:59:59Z')).toBe(Date.parse('2026-01-01T10:59:59.000Z'));
+  });
+
+  it.each(['2026-01-01T10:60:00Z', '2026-01-01T10:00:60Z', '2026-01-01T00:00:00+18:01', '2026-01-01T00:00:00-19:00'])('rejects %s', (iso) => {
+    expect(parseInstant(iso)).toBeUndefined();
+  });
+
+  it('names the field at fault, "instant" when the caller names none', () => {
+    expect(refusal(() => instantMs('nope', 'sentAt'))).toEqual({ code: 'VALIDATION_FAILED', field: 'sentAt' });
+    expect(refusal(() => instantMs('nope'))).toEqual({ code: 'VALIDATION_FAILED', field: 'instant' });
+    expect(refusal(() => assertIsoDate('2026-02-29', 'expiresOn'))).toEqual({ code: 'VALIDATION_FAILED', field: 'expiresOn' });
+  });
+
+  it('orders instants strictly, whatever their offset notation', () => {
+    const a = '2026-01-01T10:00:00.000Z';
+    const sameAsA = '2026-01-01T11:00:00+01:00';
+    const later = '2026-01-01T10:00:00.001Z';
+    expect([isBefore(a, later), isBefore(later, a), isBefore(a, sameAsA)]).toEqual([true, false, false]);
+    expect([isAfter(later, a), isAfter(a, later), isAfter(a, sameAsA)]).toEqual([true, false, false]);
   });
 });

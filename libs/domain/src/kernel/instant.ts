@@ -8,8 +8,9 @@ import { DomainError } from './domain-error';
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// The field travels with the refusal so the API's problem+json names it (errors[].field).
 const invalid = (field: string, value: string, what: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', `${field} is not ${what}: ${JSON.stringify(value)}`);
+  new DomainError('VALIDATION_FAILED', `${field} is not ${what}: ${JSON.stringify(value)}`, field);
 
 /** Milliseconds since 1970-01-01T00:00:00Z, or undefined when the text is not a real instant. */
 export const parseInstant = (iso: string): number | undefined => {

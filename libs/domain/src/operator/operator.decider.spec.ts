@@ -1,8 +1,9 @@
 import { fold } from '../kernel/decider';
-import { given } from '../kernel/decider-spec';
+import { given, refusalCode } from '../kernel/decider-spec';
 import { RegisterOperator } from './operator.commands';
 import { operatorDecider } from './operator.decider';
-import { OperatorRegistered } from './operator.events';
+import { OperatorCategory, OperatorRegistered } from './operator.events';
+import { assertOperatorRegistered } from './operator.rules';
 import { hasCategory } from './operator.state';
 
 const at = '2026-01-10T09:00:00.000Z';
@@ -49,5 +50,24 @@ describe('operator decider', () => {
     expect(hasCategory(state, 'electronic-communications')).toBe(true);
     expect(hasCategory(state, 'hosting')).toBe(false);
     expect(hasCategory(operatorDecider.initialState(), 'hosting')).toBe(false);
+  });
+});
+
+describe('operator refusals name the field at fault, and roles are checked one by one', () => {
+  it.each([
+    ['name', register({ name: ' ' })],
+    ['registeredAt', register({ registeredAt: '2026-01-10T09:00:00.000' })],
+  ])('RegisterOperator: %s', (field, command) => {
+    given(operatorDecider).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+
+  it('refuses a known role listed beside an unknown one', () => {
+    const categories = ['electronic-communications', 'search-engine'] as unknown as OperatorCategory[];
+    given(operatorDecider).when(register({ categories })).thenRefuses('VALIDATION_FAILED');
+  });
+
+  it('assertOperatorRegistered: OPERATOR_NOT_FOUND until registered', () => {
+    expect(refusalCode(() => assertOperatorRegistered(fold(operatorDecider, [])))).toBe('OPERATOR_NOT_FOUND');
+    expect(refusalCode(() => assertOperatorRegistered(fold(operatorDecider, [registered])))).toBeUndefined();
   });
 });

@@ -103,3 +103,48 @@ describe('admin roster decider', () => {
     given(adminRosterDecider, [recorded('a-1')]).when(record('a-1'), { fileAdminIds: ['f-1'], enrolledAdminIds: ['a-1'] }).then([]);
   });
 });
+
+describe('principal refusals name the field at fault', () => {
+  it.each([
+    ['label', enrol({ label: ' ' })],
+    ['enrolledAt', enrol({ enrolledAt: '2026-03-02' })],
+  ])('EnrolPrincipal: %s', (field, command) => {
+    given(principalDecider).when(command, context).thenRefuses('VALIDATION_FAILED', { field });
+  });
+
+  it('RotatePrincipalKey: rotatedAt', () => {
+    const command = { ...rotate(), data: { ...rotate().data, rotatedAt: 'now' } };
+    given(principalDecider, [enrolled]).when(command, context).thenRefuses('VALIDATION_FAILED', { field: 'rotatedAt' });
+  });
+
+  it.each([
+    ['reason', { ...revoke(), data: { ...revoke().data, reason: '' } }],
+    ['revokedAt', { ...revoke(), data: { ...revoke().data, revokedAt: '2026-02-30T00:00:00.000Z' } }],
+  ])('RevokePrincipal: %s', (field, command) => {
+    given(principalDecider, [enrolled]).when(command, context).thenRefuses('VALIDATION_FAILED', { field });
+  });
+
+  it('RecordAdminRevocation: recordedAt', () => {
+    const command = { type: 'RecordAdminRevocation' as const, data: { principalId: 'a-1', recordedAt: 'today' } };
+    given(adminRosterDecider).when(command, { fileAdminIds: ['f-1'], enrolledAdminIds: ['a-1'] }).thenRefuses('VALIDATION_FAILED', { field: 'recordedAt' });
+  });
+});
+
+describe('principal enrolment and keys at their edges', () => {
+  it('enrols an operator principal naming its registered operator, and no agentId', () => {
+    const data = { principalId: 'p-op', role: 'operator' as const, operatorId: 'op-1', label: 'Telco desk', keySha256: hash, enrolledAt: at };
+    given(principalDecider).when({ type: 'EnrolPrincipal', data }, context).then([{ type: 'PrincipalEnrolled', data }]);
+  });
+
+  it.each([
+    ['a prefix before the 64 hex characters', `x${hash}`],
+    ['a suffix after them', `${hash}x`],
+    ['a non-string that prints as them', [hash] as unknown as string],
+  ])('refuses a keySha256 with %s: VALIDATION_FAILED', (_case, keySha256) => {
+    given(principalDecider).when(enrol({ keySha256 }), context).thenRefuses('VALIDATION_FAILED');
+  });
+
+  it('starts the admin roster with no revocation', () => {
+    expect(fold(adminRosterDecider, [])).toStrictEqual({ revokedAdminIds: [] });
+  });
+});

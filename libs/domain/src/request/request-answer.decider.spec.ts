@@ -1,5 +1,6 @@
 import { identificationRecordFields } from './request-delivery.rules';
-import { given } from '../kernel/decider-spec';
+import { given, refusal } from '../kernel/decider-spec';
+import { assertNoticeTime } from './oversight-notice.rules';
 import { DeclineRequest, DeliverData, RecordOversightNotice } from './request.commands';
 import { requestDecider } from './request.decider';
 import { OversightNotified, RequestDeclined } from './request.events';
@@ -182,5 +183,40 @@ describe('DeliverData and DeclineRequest: who and when', () => {
     given(requestDecider, [identificationFiled()])
       .when(decline())
       .then([declined]);
+  });
+});
+
+describe('answer refusals name the field at fault', () => {
+  it.each([
+    ['reference', { ...notice, data: { ...notice.data, reference: ' ' } }],
+    ['sentAt', { ...notice, data: { ...notice.data, sentAt: '2026-03-10' } }],
+    ['recordedAt', { ...notice, data: { ...notice.data, recordedAt: 'now' } }],
+  ])('RecordOversightNotice: %s', (field, command) => {
+    given(requestDecider, [technicalFiled()]).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+
+  it('assertNoticeTime: openedAt', () => {
+    expect(refusal(() => assertNoticeTime('2026-03-10T11:00:00.000Z', 'x', '2026-03-10T11:00:00.000Z'))).toEqual({
+      code: 'VALIDATION_FAILED',
+      field: 'openedAt',
+    });
+  });
+
+  it.each([
+    ['reason', { ...decline(), data: { ...decline().data, reason: '' } }],
+    ['declinedAt', { ...decline(), data: { ...decline().data, declinedAt: '2026-13-01T00:00:00.000Z' } }],
+  ])('DeclineRequest: %s', (field, command) => {
+    given(requestDecider, [identificationFiled()]).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+});
+
+describe('DeliverData: the sealed dataset must name its dataset and key', () => {
+  it.each([
+    ['missing', undefined],
+    ['without keyId', { ...sealed, keyId: undefined }],
+    ['without datasetId', { ...sealed, datasetId: undefined }],
+  ])('refuses a sealed dataset %s: VALIDATION_FAILED', (_case, bad) => {
+    const command = deliver([person], { sealed: bad as unknown as DeliverData['data']['sealed'] });
+    given(requestDecider, [identificationFiled()]).when(command).thenRefuses('VALIDATION_FAILED');
   });
 });

@@ -1,3 +1,4 @@
+import { fold } from '../kernel/decider';
 import { given } from '../kernel/decider-spec';
 import { ReleaseClaim, ReserveForClaim } from './request.commands';
 import { requestDecider } from './request.decider';
@@ -71,5 +72,20 @@ describe('ReleaseClaim', () => {
     given(requestDecider, [...served, claimed()]).when(release('cl-2')).then([]);
     given(requestDecider, served).when(release()).then([]);
     given(requestDecider).when(release()).then([]);
+  });
+});
+
+describe('request claim reservations at their edges', () => {
+  it.each([
+    ['reservedAt', { ...reserve(), data: { ...reserve().data, reservedAt: '2026-04-01' } }, served],
+    ['releasedAt', { ...release(), data: { ...release().data, releasedAt: 'soon' } }, [...served, claimed()]],
+  ] as const)('names the malformed %s', (field, command, history) => {
+    given(requestDecider, history).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+
+  it('keeps a reservation when a release of another claim is replayed', () => {
+    const otherRelease: RequestClaimReleased = { ...released, data: { ...released.data, claimId: 'cl-2' } };
+    expect(fold(requestDecider, [...served, claimed(), otherRelease])).toMatchObject({ claimedBy: 'cl-1' });
+    expect(fold(requestDecider, [...served, claimed(), released])).not.toHaveProperty('claimedBy');
   });
 });

@@ -137,3 +137,34 @@ describe('PurgeData (crypto-shredding; overdue after the deadline)', () => {
     given(requestDecider, [identificationFiled()]).when(purge()).thenRefuses('NO_DATA');
   });
 });
+
+describe('data use refusals name the field at fault', () => {
+  it('AccessData: accessedAt', () => {
+    const command = { ...access('alert-holder'), data: { ...access('alert-holder').data, accessedAt: '2026-03-13' } };
+    given(requestDecider, delivered).when(command).thenRefuses('VALIDATION_FAILED', { field: 'accessedAt' });
+  });
+
+  it('SendAlert: sentAt', () => {
+    given(requestDecider, delivered).when(alert({ sentAt: 'now' })).thenRefuses('VALIDATION_FAILED', { field: 'sentAt' });
+  });
+
+  it.each([
+    ['reason', { ...purge(), data: { ...purge().data, reason: ' ' } }],
+    ['by', { ...purge(), data: { ...purge().data, by: '' } }],
+  ])('PurgeData: %s', (field, command) => {
+    given(requestDecider, delivered).when(command).thenRefuses('VALIDATION_FAILED', { field });
+  });
+});
+
+describe('SendAlert: only the same alert id is a retry', () => {
+  it('records a second, different alert after a first one', () => {
+    const second = alert({ alertId: 'al-2' });
+    given(requestDecider, [...delivered, alertSent]).when(second).then([{ ...alertSent, data: { ...alertSent.data, alertId: 'al-2' } }]);
+  });
+});
+
+describe('SendAlert: records are counted from 0', () => {
+  it('alerts the holder of the first record', () => {
+    given(requestDecider, delivered).when(alert({ recordIndex: 0 })).then([{ ...alertSent, data: { ...alertSent.data, recordIndex: 0 } }]);
+  });
+});

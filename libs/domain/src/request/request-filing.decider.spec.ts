@@ -116,3 +116,13 @@ describe('FileRequest: the agent, the operator, the id', () => {
     given(requestDecider).when(file(withExtra), context()).then([identificationFiled()]);
   });
 });
+
+describe('FileRequest refusals name the field at fault', () => {
+  it.each([
+    ['filedAt', id({ filedAt: '2026-03-10' })],
+    ['justification', id({ justification: ' ' })],
+    ['dataDescription', tech({ dataDescription: '' })],
+  ])('%s', (field, command) => {
+    given(requestDecider).when(command, context()).thenRefuses('VALIDATION_FAILED', { field });
+  });
+});

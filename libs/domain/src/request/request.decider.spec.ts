@@ -108,3 +108,25 @@ describe('request views', () => {
     });
   });
 });
+
+describe('requestSummary after purge and decline', () => {
+  it('keeps the delivery facts and adds purgedAt once purged', () => {
+    const summary = requestSummary(fold(requestDecider, [identificationFiled(), identificationDelivered(), purged]));
+    expect(summary).toMatchObject({ status: 'purged', datasetId: 'ds-1', recordCount: 2, purgedAt: purged.data.purgedAt });
+    expect(summary).not.toHaveProperty('declinedAt');
+  });
+
+  it('gives declinedAt, and no delivery facts, once declined', () => {
+    const summary = requestSummary(fold(requestDecider, [identificationFiled(), declined]));
+    expect(summary).toMatchObject({ status: 'declined', declinedAt: declined.data.declinedAt });
+    expect(summary).not.toHaveProperty('purgedAt');
+    expect(summary).not.toHaveProperty('datasetId');
+  });
+});
+
+describe('delivery state', () => {
+  it('keeps the technical categories delivered', () => {
+    const state = fold(requestDecider, [technicalFiled(), technicalDelivered()]);
+    expect(state).toMatchObject({ delivery: { categories: technicalDelivered().data.categories } });
+  });
+});

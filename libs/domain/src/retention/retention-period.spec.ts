@@ -1,4 +1,4 @@
-import { refusalCode } from '../kernel/decider-spec';
+import { refusal, refusalCode } from '../kernel/decider-spec';
 import { addCalendarPeriod, formatRetentionPeriod, parseRetentionPeriod } from './retention-period';
 
 describe('parseRetentionPeriod', () => {
@@ -47,5 +47,18 @@ describe('addCalendarPeriod', () => {
 
   it('refuses a malformed instant: VALIDATION_FAILED', () => {
     expect(refusalCode(() => addCalendarPeriod('2026-02-30T00:00:00Z', p('P1Y')))).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('retention period inputs that only look right', () => {
+  it('refuses a non-string even when it prints as a period (configuration read as an array)', () => {
+    expect(refusalCode(() => parseRetentionPeriod(['P2Y'] as unknown as string))).toBe('RETENTION_PERIOD_INVALID');
+  });
+
+  it('names the instant a period is added to when it is malformed', () => {
+    expect(refusal(() => addCalendarPeriod('2026-02-30T00:00:00.000Z', { years: 1, months: 0, days: 0 }))).toEqual({
+      code: 'VALIDATION_FAILED',
+      field: 'instant',
+    });
   });
 });
