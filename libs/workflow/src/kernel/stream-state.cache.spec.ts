@@ -3,7 +3,7 @@ import { SqliteEventStore, type EventToAppend } from '@vigie/event-store';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CountingEventStore } from '../testing/counting-event-store';
+import { ReadingEventStore } from '../../../../test/support/reading-event-store';
 import { loadStream } from './command-handler';
 import { newCommandId } from './command-meta';
 import { StreamStateCache } from './stream-state.cache';
@@ -31,14 +31,14 @@ describe('StreamStateCache', () => {
   let dir: string;
   let a: SqliteEventStore;
   let b: SqliteEventStore;
-  let counted: CountingEventStore;
+  let counted: ReadingEventStore;
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-'));
     // Two handles on one file: what two processes (API replicas, the CLI) share.
     a = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
     b = SqliteEventStore.open({ path: path.join(dir, 'events.db') });
-    counted = new CountingEventStore(a);
+    counted = new ReadingEventStore(a);
   });
   afterEach(async () => {
     await a.close();

@@ -8,7 +8,7 @@ import { registerOperator } from '../administration/register-operator';
 import { transmitHabilitationList } from '../administration/transmit-habilitation-list';
 import { newCommandId } from '../kernel/command-meta';
 import { workflowDeps, type WorkflowDeps } from '../kernel/workflow-deps';
-import { CountingEventStore } from '../testing/counting-event-store';
+import { ReadingEventStore } from '../../../../test/support/reading-event-store';
 import { metaAt, openBench, type DataUseBench } from './data-use.fixtures';
 import { fileRequest, type FileRequestInput } from './file-request';
 
@@ -69,7 +69,7 @@ describe('fileRequest on long-lived streams', () => {
   });
 
   it('reads one event of the lists stream and only the new events of the agent, operator and incident, however long their history', async () => {
-    const counting = new CountingEventStore(bench.store);
+    const counting = new ReadingEventStore(bench.store);
     const deps = depsOn(counting);
     await prepareParties(deps);
     await fileRequest(deps, metaAt(FILED), 'ag-1', technical());
