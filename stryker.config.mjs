@@ -15,7 +15,7 @@ export default {
   plugins: ['@stryker-mutator/*', './test/mutation/refusal-message.ignorer.mjs'],
   ignorers: ['refusal-message'],
   jest: { projectType: 'custom', configFile: 'test/mutation/jest.mutation.config.js', enableFindRelatedTests: true },
-  // Each mutant runs only the tests that reach it (and jest loads only the spec files that import it): what keeps the run within half an hour on two cores.
+  // Each mutant runs only the tests that reach it (and jest loads only the spec files that import it): what keeps the run short (docs/mutation-testing.md says how long it takes).
   coverageAnalysis: 'perTest',
   // Mutants of module-level code would run every test; they are counted but not run.
   ignoreStatic: true,
