@@ -57,6 +57,8 @@ export interface RunningVigie {
  * build step included). The port is chosen free beforehand so /health can be polled
  * from the moment of the spawn.
  */
+const nodeArgs = (): string[] => (process.env.VIGIE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export async function startVigie(dataDir: string, options: { readonly how?: 'node' | 'npm-start'; readonly timeoutMs?: number; readonly logName?: string } = {}): Promise<RunningVigie> {
   const port = await freePort();
   const how = options.how ?? 'node';
@@ -65,7 +67,8 @@ export async function startVigie(dataDir: string, options: { readonly how?: 'nod
   for (const unset of ['VIGIE_DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'VIGIE_ROLE', 'VIGIE_PRINCIPALS_FILE', 'VIGIE_MASTER_KEY', 'VIGIE_LOG_LEVEL']) delete env[unset];
   const server = spawnServer({
     command: how === 'node' ? process.execPath : 'npm',
-    args: how === 'node' ? [MAIN] : ['start'],
+    // VIGIE_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+    args: how === 'node' ? [...nodeArgs(), MAIN] : ['start'],
     cwd: ROOT,
     env,
     logFile,
