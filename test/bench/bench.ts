@@ -13,12 +13,12 @@ import { buildLog, runBatchAppends, runReadAll, runSingleAppends, runVerify } fr
 import { elapsedSeconds, now, progress } from './bench-timer';
 import { benchHistory } from './http/history.bench';
 import { benchBigRestart, benchNpmRestart } from './http/restart.bench';
-import { benchHttp } from './http/vigie-http.bench';
+import { benchHttp, routesToLoad } from './http/vigie-http.bench';
 import { benchProjections } from './projections.bench';
 
 /**
  * `npm run -s bench [-- --json] [--only store,projections,audit,http,history,restart]
- * [--events N] [--http-seconds N] [--pg-events N]`: every figure with its ratio to a
+ * [--events N] [--http-seconds N] [--routes health,register,...] [--pg-events N]`: every figure with its ratio to a
  * baseline measured in the same run (raw better-sqlite3 on the same file layout, a
  * minimal NestJS app), its target and whether it was met; see docs/performance.md.
  * Without options everything runs at the targets' sizes (1M events, 10 s per HTTP load).
@@ -153,7 +153,7 @@ async function main(json: boolean): Promise<void> {
     }
     let httpDataDir: string | undefined;
     if (sections.includes('http')) {
-      const http = await benchHttp(dir, httpSeconds);
+      const http = await benchHttp(dir, httpSeconds, routesToLoad(option('--routes')));
       Object.assign(figures, http.figures);
       httpDataDir = http.dataDir;
       sizes.http_requests_filed = http.requestsFiled;

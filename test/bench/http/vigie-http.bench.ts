@@ -70,6 +70,19 @@ export async function measureHello(dir: string, seconds: number): Promise<Measur
   }
 }
 
+/** The loads of the HTTP section, by the name `--routes` takes. */
+export const HTTP_ROUTES = ['health', 'register', 'file', 'delivery', 'get', 'list'] as const;
+export type HttpRoute = (typeof HTTP_ROUTES)[number];
+
+/** `--routes a,b`: only those loads (to profile one route alone); every one without it. */
+export function routesToLoad(option: string | undefined): ReadonlySet<HttpRoute> {
+  if (option === undefined) return new Set(HTTP_ROUTES);
+  const asked = option.split(',').map((s) => s.trim());
+  const unknown = asked.filter((r) => !(HTTP_ROUTES as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new Error(`--routes takes ${HTTP_ROUTES.join(', ')}; unknown: ${unknown.join(', ')}`);
+  return new Set(asked as HttpRoute[]);
+}
+
 export interface HttpSection {
   readonly figures: Record<string, MeasuredFigure>;
   /** The data dir, stopped, after one start: the restart section starts it again. */
@@ -82,7 +95,7 @@ export interface HttpSection {
  * `seconds`: /health, registering operators, filing requests, delivering (each filed
  * request once), reading one request, listing the default page over ≥ 10,000 requests.
  */
-export async function benchHttp(dir: string, seconds: number): Promise<HttpSection> {
+export async function benchHttp(dir: string, seconds: number, routes: ReadonlySet<HttpRoute> = new Set(HTTP_ROUTES)): Promise<HttpSection> {
   const figures: Record<string, MeasuredFigure> = { http_hello: await measureHello(dir, seconds) };
   buildApiOnce();
   const dataDir = path.join(dir, 'http-data');
@@ -96,10 +109,10 @@ export async function benchHttp(dir: string, seconds: number): Promise<HttpSecti
   const ids: string[] = [];
   try {
     await setUpParties(base);
-    await load('http_health', 'HTTP GET /health', 200, [{ method: 'GET', path: '/health' }], { ratio_at_least: 0.8 });
+    if (routes.has('health')) await load('http_health', 'HTTP GET /health', 200, [{ method: 'GET', path: '/health' }], { ratio_at_least: 0.8 });
 
     let operators = 0;
-    await load('http_register_operator', 'HTTP POST /v1/operators (new operator each)', 201, [
+    if (routes.has('register')) await load('http_register_operator', 'HTTP POST /v1/operators (new operator each)', 201, [
       {
         method: 'POST',
         path: '/v1/operators',
@@ -108,11 +121,14 @@ export async function benchHttp(dir: string, seconds: number): Promise<HttpSecti
       },
     ], { ratio_at_least: 0.35, p99_ms_at_most: 30 });
 
-    await load('http_file_request', 'HTTP POST /v1/requests (identification)', 201, filingRequests(ids), { ratio_at_least: 0.25, p99_ms_at_most: 40 });
+    if (routes.has('file')) await load('http_file_request', 'HTTP POST /v1/requests (identification)', 201, filingRequests(ids), { ratio_at_least: 0.25, p99_ms_at_most: 40 });
 
     // Each request is delivered once: file enough beforehand (more than the filing load did,
     // since a delivery seals data but does less validation) and for the list's 10,000.
-    const wanted = Math.max(LISTED_REQUESTS, Math.ceil(ids.length * 1.5));
+    // Without the filing load (--routes), as many as a delivery load is expected to use.
+    const needed = routes.has('list') ? LISTED_REQUESTS : 0;
+    const forDelivery = routes.has('delivery') ? Math.ceil((routes.has('file') ? ids.length : 1_000 * seconds) * 1.5) : 1;
+    const wanted = Math.max(needed, forDelivery);
     if (ids.length < wanted) {
       progress(`http: filing ${(wanted - ids.length).toLocaleString('en-US')} more requests (not timed) for the delivery and list loads`);
       const statuses = await fire(base, wanted - ids.length, CONNECTIONS, filingRequests(ids));
@@ -122,7 +138,7 @@ export async function benchHttp(dir: string, seconds: number): Promise<HttpSecti
 
     let next = 0;
     let ranOut = false;
-    await load('http_delivery', 'HTTP POST /v1/requests/{id}/delivery (10 records)', 201, [
+    if (routes.has('delivery')) await load('http_delivery', 'HTTP POST /v1/requests/{id}/delivery (10 records)', 201, [
       {
         method: 'POST',
         headers: auth(BENCH_KEYS.operator, true),
@@ -136,11 +152,11 @@ export async function benchHttp(dir: string, seconds: number): Promise<HttpSecti
     ], { ratio_at_least: 0.15 }, () => (ranOut ? [`ran out of filed requests (${ids.length}) to deliver`] : []));
 
     let read = 0;
-    await load('http_get_request', 'HTTP GET /v1/requests/{id}', 200, [
+    if (routes.has('get')) await load('http_get_request', 'HTTP GET /v1/requests/{id}', 200, [
       { method: 'GET', headers: auth(BENCH_KEYS.agent), setupRequest: (req) => ({ ...req, path: `/v1/requests/${ids[read++ % ids.length]}` }) },
     ], { ratio_at_least: 0.6 });
 
-    await load('http_list_requests', `HTTP GET /v1/requests (default page, ${filed.toLocaleString('en-US')} filed)`, 200, [
+    if (routes.has('list')) await load('http_list_requests', `HTTP GET /v1/requests (default page, ${filed.toLocaleString('en-US')} filed)`, 200, [
       { method: 'GET', path: '/v1/requests', headers: auth(BENCH_KEYS.agent) },
     ], { ratio_at_least: 0.2 });
     return { figures, dataDir, requestsFiled: filed };
