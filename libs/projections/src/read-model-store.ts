@@ -33,6 +33,14 @@ export async function activeTableOf(source: RowSource, projection: string, logic
   return raw && physicalTableName(projection, Number(raw.active_version), logical);
 }
 
+/** Several tables of one projection from one read of its state (all of them, or none when it never ran). */
+export async function activeTablesOf<L extends string>(source: RowSource, projection: string, logicals: readonly L[]): Promise<Record<L, string> | undefined> {
+  const raw = await source.get<RawStateRow>(FIND_STATE_SQL, [projection]);
+  if (!raw) return undefined;
+  const version = Number(raw.active_version);
+  return Object.fromEntries(logicals.map((logical) => [logical, physicalTableName(projection, version, logical)])) as Record<L, string>;
+}
+
 export async function checkpointsOf(source: RowSource): Promise<ProjectionStateRow[]> {
   return (await source.all<RawStateRow>(ALL_STATES_SQL)).map(toStateRow);
 }

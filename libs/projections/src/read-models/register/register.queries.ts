@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../../read-model-store';
+import { activeTablesOf, type ReadModelStore } from '../../read-model-store';
 import { keysetCondition, keysetTail, type Keyset, type KeysetOrder } from '../keyset';
 
 export interface RequestView {
@@ -52,6 +52,10 @@ const paging = (order: KeysetOrder, page: Keyset | undefined): { where: string; 
   return { where: condition.sql, tail: tail.sql, params: condition.params, tailParams: tail.params };
 };
 
+/** The columns a RequestView is made of (the notice's are read by listNotices only). */
+const VIEW_COLUMNS =
+  'request_id, kind, status, operator_id, agent_id, decision_ref, filed_at, delivered_at, declined_at, dataset_id, record_count, retention_deadline, purged_at, revision';
+
 interface RequestRow {
   request_id: string;
   kind: string;
@@ -73,6 +77,9 @@ interface RequestRow {
   notice_reference: string | null;
 }
 
+/** A row as VIEW_COLUMNS reads it. */
+type ViewRow = Omit<RequestRow, 'incident_id' | 'data_categories' | 'notice_sent_at' | 'notice_reference'>;
+
 const optional = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } =>
   (value === null ? {} : { [key]: value }) as { [P in K]?: V };
 
@@ -87,16 +94,22 @@ export class RegisterQueries {
     return this.readStore.activeTable('register', logical);
   }
 
+  /** Both tables from one read of the projection's state: a page or a request asks it once, not twice. */
+  private tables(): Promise<Record<'requests' | 'alerts', string> | undefined> {
+    return activeTablesOf(this.readStore, 'register', ['requests', 'alerts']);
+  }
+
   async findRequest(requestId: string): Promise<RequestView | undefined> {
-    const [requests, alerts] = await Promise.all([this.table('requests'), this.table('alerts')]);
-    if (!requests || !alerts) return undefined;
-    const row = await this.readStore.get<RequestRow>(`SELECT * FROM ${requests} WHERE request_id = ?`, [requestId]);
-    return row && this.views([row], alerts).then(([view]) => view);
+    const tables = await this.tables();
+    if (!tables) return undefined;
+    const row = await this.readStore.get<ViewRow>(`SELECT ${VIEW_COLUMNS} FROM ${tables.requests} WHERE request_id = ?`, [requestId]);
+    return row && this.views([row], tables.alerts).then(([view]) => view);
   }
 
   async listRequests(filter: RequestFilter, page?: Keyset): Promise<RequestView[]> {
-    const [requests, alerts] = await Promise.all([this.table('requests'), this.table('alerts')]);
-    if (!requests || !alerts) return [];
+    const tables = await this.tables();
+    if (!tables) return [];
+    const { requests, alerts } = tables;
     const where: string[] = [];
     const params: unknown[] = [];
     for (const [condition, value] of [
@@ -112,8 +125,8 @@ export class RegisterQueries {
       }
     }
     const { where: after, tail, params: afterParams, tailParams } = paging(REQUESTS_ORDER, page);
-    const sql = `SELECT * FROM ${requests} WHERE ${[...where, after].join(' AND ')} ${tail}`;
-    const rows = await this.readStore.all<RequestRow>(sql, [...params, ...afterParams, ...tailParams]);
+    const sql = `SELECT ${VIEW_COLUMNS} FROM ${requests} WHERE ${[...where, after].join(' AND ')} ${tail}`;
+    const rows = await this.readStore.all<ViewRow>(sql, [...params, ...afterParams, ...tailParams]);
     return this.views(rows, alerts);
   }
 
@@ -138,7 +151,7 @@ export class RegisterQueries {
   }
 
   /** The rows' alerts in one query per chunk of rows, not one per row: a page of 1,000 asks twice, not 1,000 times. */
-  private async views(rows: readonly RequestRow[], alertsTable: string): Promise<RequestView[]> {
+  private async views(rows: readonly ViewRow[], alertsTable: string): Promise<RequestView[]> {
     const alerts = new Map<string, { alertId: string; channel: string; sentAt: string }[]>();
     for (let from = 0; from < rows.length; from += ALERTS_CHUNK) {
       const ids = rows.slice(from, from + ALERTS_CHUNK).map((r) => r.request_id);
