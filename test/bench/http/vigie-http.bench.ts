@@ -126,12 +126,14 @@ export async function benchHttp(dir: string, seconds: number, routes: ReadonlySe
     // Each request is delivered once: file enough beforehand (more than the filing load did,
     // since a delivery seals data but does less validation) and for the list's 10,000.
     // Without the filing load (--routes), as many as a delivery load is expected to use.
-    const needed = routes.has('list') ? LISTED_REQUESTS : 0;
-    const forDelivery = routes.has('delivery') ? Math.ceil((routes.has('file') ? ids.length : 1_000 * seconds) * 1.5) : 1;
-    const wanted = Math.max(needed, forDelivery);
+    const reading = routes.has('delivery') || routes.has('get') || routes.has('list');
+    const forList = routes.has('list') ? LISTED_REQUESTS : 0;
+    const forDelivery = routes.has('delivery') ? Math.ceil((routes.has('file') ? ids.length : 1_000 * seconds) * 1.5) : 0;
+    const wanted = reading ? Math.max(forList, forDelivery, CONNECTIONS) : 0;
     if (ids.length < wanted) {
       progress(`http: filing ${(wanted - ids.length).toLocaleString('en-US')} more requests (not timed) for the delivery and list loads`);
-      const statuses = await fire(base, wanted - ids.length, CONNECTIONS, filingRequests(ids));
+      // autocannon takes no fewer requests than connections.
+      const statuses = await fire(base, Math.max(CONNECTIONS, wanted - ids.length), CONNECTIONS, filingRequests(ids));
       if (ids.length < wanted) throw new Error(`Pre-filing answered ${JSON.stringify(Object.fromEntries(statuses))}`);
     }
     const filed = ids.length;
