@@ -32,6 +32,12 @@ export interface AppendResult {
   readonly nextExpectedRevision: bigint;
   /** Global position of the last event written. */
   readonly position: bigint;
+  /**
+   * True when this append stored its events, as given, at the revisions it expected:
+   * the caller may then skip reading them back. False when it acknowledged a retry of
+   * events already stored; absent when the adapter does not say (read them back).
+   */
+  readonly written?: boolean;
 }
 
 export interface ReadAllOptions {

@@ -79,7 +79,7 @@ export class SqliteAppendWriter {
       }
       position = this.insertStatement(end - start).run(params).lastInsertRowid as bigint;
     }
-    return { nextExpectedRevision: revision - 1n, position };
+    return { nextExpectedRevision: revision - 1n, position, written: true };
   }
 
   private insertStatement(rows: number): Database.Statement {
@@ -115,7 +115,7 @@ export class SqliteAppendWriter {
       if (rows[i]?.[0] !== events[i].eventId) throw new DuplicateEventError(events[0].eventId);
     }
     const last = rows[rows.length - 1];
-    return { nextExpectedRevision: last[1], position: last[2] };
+    return { nextExpectedRevision: last[1], position: last[2], written: false };
   }
 }
 

@@ -82,9 +82,22 @@ describe('SqliteEventStore (embedded only)', () => {
       await store.append('request-1', [shared], 'no-stream');
       const elsewhere = await store.append('request-2', [shared], 'no-stream');
       expect(elsewhere.nextExpectedRevision).toBe(0n);
-      expect(await store.append('request-2', [shared], 'no-stream')).toEqual(elsewhere);
+      expect(await store.append('request-2', [shared], 'no-stream')).toEqual({ ...elsewhere, written: false });
       const other = newEvent('Other');
       await expect(store.append('request-1', [other], 'no-stream')).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    });
+
+    it('says which appends of one commit wrote and which acknowledged a retry', async () => {
+      const batch = newEvents(2);
+      const [first, retry, other] = await Promise.all([
+        store.append('request-1', batch, 'no-stream'),
+        store.append('request-1', batch, 'no-stream'), // the first append of the same commit stored them
+        store.append('request-2', newEvents(1), 'no-stream'),
+      ]);
+      expect(commits).toHaveLength(1);
+      expect(first).toEqual({ nextExpectedRevision: 1n, position: retry.position, written: true });
+      expect(retry.written).toBe(false);
+      expect(other.written).toBe(true);
     });
 
     it('flushes queued appends on close', async () => {

@@ -56,7 +56,7 @@ describe('SqliteEventStore schema migrations', () => {
       ]);
       expect(await store.verifyChains()).toEqual({ ok: true, streams: 1, events: 2 });
       const next = await store.append('request-1', [newEvents(1)[0]], 1n);
-      expect(next).toEqual({ nextExpectedRevision: 2n, position: 4n }); // 3 was handed out before
+      expect(next).toEqual({ nextExpectedRevision: 2n, position: 4n, written: true }); // 3 was handed out before
       expect(await store.verifyChains()).toMatchObject({ ok: true, events: 3 });
     } finally {
       await store.close();

@@ -1,5 +1,5 @@
 import { EVENT_SCHEMA_VERSIONS, type Decider, type DomainEvent } from '@vigie/domain';
-import { AppendOutcomeUnknownError, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@vigie/event-store';
+import { AppendOutcomeUnknownError, canonicalJson, WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent } from '@vigie/event-store';
 import { asStored, storedBatch } from './stored-batch';
 import { eventIdFor, type CommandMeta } from './command-meta';
 
@@ -71,8 +71,9 @@ export async function loadFromLastEvent<Event extends DomainEvent, State>(
  * commandId is already in the events loaded (the whole stream, wherever; its last event
  * for a stream loaded with `loadFromLastEvent`) is a retry: nothing is appended and the
  * first outcome is returned. What the handler answers is always what the log holds: the
- * store acknowledges a retry racing its original without writing, so the events are read
- * back and a decision that was not the one stored is never reported.
+ * store acknowledges a retry racing its original without writing, so unless the store
+ * reports it wrote them the events are read back, and a decision that was not the one
+ * stored is never reported.
  */
 export async function handleCommand<Command, Event extends DomainEvent, State, Context>(
   store: EventStore,
@@ -99,8 +100,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
     const events = decider.decide(command, loaded.state, await loadContext(loaded.state));
     if (events.length === 0) return { state: loaded.state, events, appended: false, revision: loaded.revision };
     const from = loaded.revision === undefined ? 0n : loaded.revision + 1n;
+    let result: AppendResult;
     try {
-      await store.append(
+      result = await store.append(
         streamId,
         events.map((e, i) => {
           const eventId = eventIdFor(meta.commandId, streamId, i);
@@ -117,9 +119,26 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       }
       throw e;
     }
+    // The store wrote this decision itself: what the log holds is known without reading it back.
+    if (result.written === true) return asWritten(events, loaded.state, decider.evolve, result);
     const stored = await storedBatch(store, streamId, from, meta.commandId);
     return asStored(stored, events, loaded.state, decider.evolve);
   }
+}
+
+/**
+ * The outcome of an append the store reports as written: the events as a read would give
+ * them back (their data through the canonical JSON the store keeps), so the answer is the
+ * one `asStored` would have made from the log.
+ */
+function asWritten<Event extends DomainEvent, State>(
+  decided: readonly Event[],
+  before: State,
+  evolve: (state: State, event: Event) => State,
+  result: AppendResult,
+): HandledCommand<Event, State> {
+  const events = decided.map((e) => ({ type: e.type, data: JSON.parse(canonicalJson(e.data)) as unknown }) as unknown as Event);
+  return { state: events.reduce(evolve, before), events, appended: true, position: result.position, revision: result.nextExpectedRevision };
 }
 
 const metadataFor = (event: DomainEvent, meta: CommandMeta, eventId: string): Record<string, unknown> => ({
