@@ -56,6 +56,9 @@ const paging = (order: KeysetOrder, page: Keyset | undefined): { where: string; 
 const VIEW_COLUMNS =
   'request_id, kind, status, operator_id, agent_id, decision_ref, filed_at, delivered_at, declined_at, dataset_id, record_count, retention_deadline, purged_at, revision';
 
+/** The same, of the requests table aliased `r` (joined with its alerts). */
+const JOINED_VIEW_COLUMNS = VIEW_COLUMNS.split(', ').map((column) => `r.${column}`).join(', ');
+
 interface RequestRow {
   request_id: string;
   kind: string;
@@ -102,8 +105,17 @@ export class RegisterQueries {
   async findRequest(requestId: string): Promise<RequestView | undefined> {
     const tables = await this.tables();
     if (!tables) return undefined;
-    const row = await this.readStore.get<ViewRow>(`SELECT ${VIEW_COLUMNS} FROM ${tables.requests} WHERE request_id = ?`, [requestId]);
-    return row && this.views([row], tables.alerts).then(([view]) => view);
+    // The request and its alerts in one statement: a row per alert, or one with null alert columns.
+    const rows = await this.readStore.all<ViewRow & { alert_id: string | null; alert_channel: string | null; alert_sent_at: string | null }>(
+      `SELECT ${JOINED_VIEW_COLUMNS}, a.alert_id, a.channel AS alert_channel, a.sent_at AS alert_sent_at
+        FROM ${tables.requests} r LEFT JOIN ${tables.alerts} a ON a.request_id = r.request_id
+        WHERE r.request_id = ? ORDER BY a.sent_at, a.alert_id`,
+      [requestId],
+    );
+    const [row] = rows;
+    if (row === undefined) return undefined;
+    const alerts = rows.flatMap((a) => (a.alert_id === null ? [] : [{ alertId: a.alert_id, channel: a.alert_channel as string, sentAt: a.alert_sent_at as string }]));
+    return toView(row, alerts);
   }
 
   async listRequests(filter: RequestFilter, page?: Keyset): Promise<RequestView[]> {
@@ -166,22 +178,25 @@ export class RegisterQueries {
         else alerts.set(a.request_id, [alert]);
       }
     }
-    return rows.map((row) => ({
-      requestId: row.request_id,
-      kind: row.kind,
-      status: row.status,
-      operatorId: row.operator_id,
-      agentId: row.agent_id,
-      decisionRef: row.decision_ref,
-      filedAt: row.filed_at,
-      ...optional('deliveredAt', row.delivered_at),
-      ...optional('declinedAt', row.declined_at),
-      ...optional('datasetId', row.dataset_id),
-      ...optional('recordCount', row.record_count),
-      ...optional('retentionDeadline', row.retention_deadline),
-      ...optional('purgedAt', row.purged_at),
-      alerts: alerts.get(row.request_id) ?? [],
-      revision: row.revision,
-    }));
+    return rows.map((row) => toView(row, alerts.get(row.request_id) ?? []));
   }
 }
+
+const toView = (row: ViewRow, alerts: RequestView['alerts']): RequestView => ({
+  requestId: row.request_id,
+  kind: row.kind,
+  status: row.status,
+  operatorId: row.operator_id,
+  agentId: row.agent_id,
+  decisionRef: row.decision_ref,
+  filedAt: row.filed_at,
+  ...optional('deliveredAt', row.delivered_at),
+  ...optional('declinedAt', row.declined_at),
+  ...optional('datasetId', row.dataset_id),
+  ...optional('recordCount', row.record_count),
+  ...optional('retentionDeadline', row.retention_deadline),
+  ...optional('purgedAt', row.purged_at),
+  alerts,
+  revision: row.revision,
+});
+
