@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import autocannon from 'autocannon';
 import type { FigureTarget, MeasuredFigure } from '../bench-report';
 
@@ -13,7 +14,28 @@ export interface LoadOptions {
   readonly target?: FigureTarget;
   /** Asked after the run: a failure of the set-up the load relied on (e.g. ids ran out). */
   readonly failures?: () => string[];
+  /** The server's process: its CPU time over the load is reported per answer (Linux). */
+  readonly serverPid?: number;
 }
+
+/**
+ * CPU time (user + system, all threads) a process has used, in ms, from /proc (Linux);
+ * undefined elsewhere. Per answer, it says what a request costs the server even when
+ * other work shares the machine, which throughput and its ratio do not.
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from its closing parenthesis: utime is the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every Linux Node runs on. */
+const CLOCK_TICKS = 100;
 
 const percentile = (sorted: Float64Array, p: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] * 100) / 100;
 
@@ -25,6 +47,7 @@ const percentile = (sorted: Float64Array, p: number): number => Math.round(sorte
 export async function runLoad(options: LoadOptions): Promise<MeasuredFigure> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  const cpuBefore = options.serverPid === undefined ? undefined : processCpuMs(options.serverPid);
   const result = await new Promise<autocannon.AutocannonResult>((resolve, reject) => {
     const instance = autocannon(
       { url: options.url, connections: options.connections, duration: options.seconds, timeout: 30, requests: options.requests },
@@ -35,6 +58,8 @@ export async function runLoad(options: LoadOptions): Promise<MeasuredFigure> {
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     });
   });
+  const cpuAfter = options.serverPid === undefined ? undefined : processCpuMs(options.serverPid);
+  const serverCpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
   const sorted = Float64Array.from(latencies).sort();
   const expected = statuses.get(options.expectedStatus) ?? 0;
   const unexpected = latencies.length - expected;
@@ -51,7 +76,14 @@ export async function runLoad(options: LoadOptions): Promise<MeasuredFigure> {
     non_2xx: unexpected,
     errors: result.errors,
     ...(failures.length > 0 ? { failures } : {}),
-    details: { answers: latencies.length, seconds: result.duration, connections: options.connections },
+    details: {
+      answers: latencies.length,
+      seconds: result.duration,
+      connections: options.connections,
+      ...(serverCpuMs === undefined || latencies.length === 0
+        ? {}
+        : { server_cpu_ms: Math.round(serverCpuMs), server_cpu_us_per_answer: Math.round((serverCpuMs * 1000) / latencies.length) }),
+    },
   };
 }
 

@@ -64,7 +64,7 @@ export async function measureHello(dir: string, seconds: number): Promise<Measur
   });
   try {
     const port = await hello.port(60_000);
-    return await runLoad({ label: 'HTTP baseline: NestJS+Fastify GET /hello', url: `http://127.0.0.1:${port}`, seconds, connections: CONNECTIONS, expectedStatus: 200, requests: [{ method: 'GET', path: '/hello' }] });
+    return await runLoad({ label: 'HTTP baseline: NestJS+Fastify GET /hello', url: `http://127.0.0.1:${port}`, seconds, connections: CONNECTIONS, expectedStatus: 200, requests: [{ method: 'GET', path: '/hello' }], serverPid: hello.child.pid });
   } finally {
     await hello.stop();
   }
@@ -104,7 +104,7 @@ export async function benchHttp(dir: string, seconds: number, routes: ReadonlySe
   const base = vigie.base;
   const load = (key: string, label: string, expectedStatus: number, requests: Parameters<typeof runLoad>[0]['requests'], target: MeasuredFigure['target'], failures?: () => string[]): Promise<MeasuredFigure> => {
     progress(`http: ${label}, ${CONNECTIONS} connections, ${seconds} s`);
-    return runLoad({ label, url: base, seconds, connections: CONNECTIONS, expectedStatus, requests, baseline: 'http_hello', target, ...(failures ? { failures } : {}) }).then((f) => (figures[key] = f));
+    return runLoad({ label, url: base, seconds, connections: CONNECTIONS, expectedStatus, requests, baseline: 'http_hello', target, serverPid: vigie.server.child.pid, ...(failures ? { failures } : {}) }).then((f) => (figures[key] = f));
   };
   const ids: string[] = [];
   try {
