@@ -91,10 +91,26 @@ describe('JSON logs of the API', () => {
 
   it('generates a request id when none (or an unusable one) is sent, and uses it the same way', async () => {
     for (const sent of [undefined, 'bad id with spaces', 'x'.repeat(201)]) {
-      const call = t.http.get('/health');
-      const res = await (sent === undefined ? call : call.set('X-Request-Id', sent)).expect(200);
+      const call = t.http.get('/v1/requests');
+      const res = await (sent === undefined ? call : call.set('X-Request-Id', sent)).expect(401);
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-      expect(requestLines().find((l) => l.correlationId === res.headers['x-request-id'])).toMatchObject({ route: '/health', principalId: null });
+      expect(requestLines().find((l) => l.correlationId === res.headers['x-request-id'])).toMatchObject({ route: '/v1/requests', status: 401, principalId: null });
+    }
+  });
+
+  it('logs a probe answered 200 (/health, /metrics) at debug only, not at info', async () => {
+    const health = await t.http.get('/health').expect(200);
+    const metrics = await t.http.get('/metrics').expect(200);
+    for (const res of [health, metrics]) expect(requestLines().some((l) => l.correlationId === res.headers['x-request-id'])).toBe(false);
+
+    const debugLines: string[] = [];
+    const debug = await startTestApp({ log: createJsonLogger('debug', 'vigie-api', { write: (line: string) => void debugLines.push(line) }) });
+    try {
+      const probed = await debug.http.get('/health').expect(200);
+      const line = debugLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.correlationId === probed.headers['x-request-id']);
+      expect(line).toMatchObject({ event: 'http.request', route: '/health', status: 200, level: 'debug' });
+    } finally {
+      await debug.close();
     }
   });
 
