@@ -87,6 +87,28 @@ describe('SqliteEventStore (embedded only)', () => {
       await expect(store.append('request-1', [other], 'no-stream')).rejects.toBeInstanceOf(WrongExpectedVersionError);
     });
 
+    it("recognises a retry of several events at the stream's tail under 'any' and 'stream-exists'", async () => {
+      await store.append('request-1', newEvents(2), 'no-stream');
+      const batch = newEvents(3);
+      const first = await store.append('request-1', batch, 1n);
+      expect(first.nextExpectedRevision).toBe(4n);
+      expect(await store.append('request-1', batch, 'any')).toEqual(first);
+      expect(await store.append('request-1', batch, 'stream-exists')).toEqual(first);
+      // Same first and last ids at the tail, another in between: a partial overlap, not a retry.
+      await expect(store.append('request-1', [batch[0], newEvent('Other'), batch[2]], 'any')).rejects.toMatchObject({
+        eventId: batch[0].eventId,
+      });
+      expect(await collect(store.readStream('request-1'))).toHaveLength(5);
+    });
+
+    it('refuses, naming it, an append longer than its stream that ends with the last id and repeats it', async () => {
+      const [p, q] = newEvents(2);
+      await store.append('request-1', [p, q], 'no-stream');
+      // Longer than the stream: no retry can start before revision 0, the id repeated is what is wrong.
+      await expect(store.append('request-1', [p, q, q], 'any')).rejects.toMatchObject({ eventId: q.eventId });
+      expect(ids(await collect(store.readStream('request-1')))).toEqual(ids([p, q]));
+    });
+
     it('flushes queued appends on close', async () => {
       const pending = store.append('request-1', newEvents(3), 'no-stream');
       await store.close();
