@@ -1,5 +1,5 @@
 import { PgDatabase } from '@vigie/postgres';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
+import { createTestSchema, type TestDatabase } from '../../../test/support/postgres';
 import { PgDataKeyStore } from './pg-data-key-store';
 import { describeDataKeyStoreContract } from './testing/data-key-store.contract';
 import { postgresBackend } from './testing/data-key-store.backends';
@@ -10,7 +10,7 @@ describe('PgDataKeyStore schema', () => {
   let database: TestDatabase;
   let db: PgDatabase;
   beforeEach(async () => {
-    database = await createTestDatabase();
+    database = await createTestSchema();
     db = await PgDatabase.connect({ url: database.url, max: 2 });
   });
   afterEach(async () => {

@@ -27,8 +27,12 @@ describe.each(DATA_KEY_STORE_BACKENDS)('Vault on %s', (_, backendFactory) => {
     vault = await reopen();
   });
   afterEach(async () => {
-    await vault.close();
-    await backend.dispose();
+    // A vault that fails to close must not leave the backing's connections and files behind.
+    try {
+      await vault.close();
+    } finally {
+      await backend.dispose();
+    }
   });
 
   it('seals to plain JSON and opens it back, from a string or a Buffer', async () => {
