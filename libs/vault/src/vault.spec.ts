@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SealedDataset } from './sealed-dataset';
 import { SqliteDataKeyStore } from './sqlite-data-key-store';
-import { DATA_KEY_STORE_BACKENDS, type DataKeyStoreBackend } from './testing/data-key-store.backends';
+import { DATA_KEY_STORE_BACKENDS, sqliteBackend, type DataKeyStoreBackend } from './testing/data-key-store.backends';
 import { Vault } from './vault';
 import { KeyDestroyedError, KeyNotFoundError, MasterKeyError, MasterKeyMismatchError, VaultError, VaultIntegrityError } from './vault.errors';
 
@@ -147,6 +147,70 @@ describe('Vault on sqlite: the file', () => {
     } finally {
       await vault.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Vault arguments and key ages (sqlite)', () => {
+  let backend: DataKeyStoreBackend;
+  beforeEach(async () => {
+    backend = await sqliteBackend();
+  });
+  afterEach(() => backend.dispose());
+
+  it('accepts only a 32-byte Buffer as master key, not a string of 32 characters', async () => {
+    const keys = await backend.open();
+    await expect(Vault.open({ keys, masterKey: 'k'.repeat(32) as unknown as Buffer })).rejects.toThrow(MasterKeyError);
+    await expect(keys.status('any')).rejects.toMatchObject({ code: 'VAULT_CLOSED' });
+  });
+
+  it('keeps its own copy of the master key: the caller wiping its buffer does not lock the vault out', async () => {
+    const masterKey = randomBytes(32);
+    const vault = await Vault.open({ keys: await backend.open(), masterKey });
+    try {
+      const sealed = await vault.seal('ds-1', 'kept');
+      masterKey.fill(0);
+      expect((await vault.open(sealed)).toString()).toBe('kept');
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('refuses an empty dataset or key id before touching the store', async () => {
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32) });
+    try {
+      await expect(vault.seal('', 'x')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(vault.seal(42 as unknown as string, 'x')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(vault.destroy('')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(vault.discard('')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('stamps each key with the injected clock, so reconciliation can list the old ones it has not seen used', async () => {
+    let now = new Date('2026-01-01T00:00:00.000Z');
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32), clock: { now: () => now } });
+    try {
+      const old = await vault.seal('ds-old', 'x');
+      now = new Date('2026-01-02T00:00:00.000Z');
+      await vault.seal('ds-new', 'y');
+      expect(await vault.activeKeysCreatedBefore('2026-01-02T00:00:00.000Z')).toEqual([
+        { keyId: old.keyId, datasetId: 'ds-old', createdAt: '2026-01-01T00:00:00.000Z' },
+      ]);
+      expect(await vault.activeKeysCreatedBefore('2026-01-03T00:00:00.000Z', 1)).toHaveLength(1);
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('leaves a key sealed without a clock out of reconciliation: its age is unknown', async () => {
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32) });
+    try {
+      await vault.seal('ds-1', 'x');
+      expect(await vault.activeKeysCreatedBefore('9999-01-01T00:00:00.000Z')).toEqual([]);
+    } finally {
+      await vault.close();
     }
   });
 });
