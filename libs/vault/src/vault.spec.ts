@@ -188,6 +188,23 @@ describe('Vault arguments and key ages (sqlite)', () => {
     }
   });
 
+  it.each<[string, (s: SealedDataset) => unknown]>([
+    ['nothing', () => null],
+    ['a missing ciphertext', ({ ciphertext: _, ...rest }) => rest],
+    ['an empty datasetId', (s) => ({ ...s, datasetId: '' })],
+    ['an empty keyId', (s) => ({ ...s, keyId: '' })],
+    ['an IV that is not base64', (s) => ({ ...s, iv: `${s.iv.slice(0, -4)}!!!!` })],
+    ['a ciphertext cut short of a base64 quantum', (s) => ({ ...s, ciphertext: s.ciphertext.slice(0, -1) })],
+  ])('refuses as malformed, before any key is looked up, a sealed dataset with %s', async (_, malform) => {
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32) });
+    try {
+      const sealed = await vault.seal('ds-1', 'records');
+      await expect(vault.open(malform(sealed) as SealedDataset)).rejects.toThrow(/^Malformed/);
+    } finally {
+      await vault.close();
+    }
+  });
+
   it('stamps each key with the injected clock, so reconciliation can list the old ones it has not seen used', async () => {
     let now = new Date('2026-01-01T00:00:00.000Z');
     const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32), clock: { now: () => now } });
