@@ -1,9 +1,23 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataKeyStore } from './data-key-store';
+import { SqliteDataKeyStore } from './sqlite-data-key-store';
 import { describeDataKeyStoreContract } from './testing/data-key-store.contract';
 import { sqliteBackend, type DataKeyStoreBackend } from './testing/data-key-store.backends';
 
 describeDataKeyStoreContract('sqlite', sqliteBackend);
+
+describe('SqliteDataKeyStore in memory', () => {
+  it('opens without a file, for a throwaway vault', async () => {
+    const store = SqliteDataKeyStore.open({ path: ':memory:' });
+    try {
+      const keyId = randomUUID();
+      await store.put(keyId, { datasetId: 'ds-1', wrappedKey: Buffer.from('wrapped') });
+      expect(await store.find(keyId)).toEqual({ status: 'active', datasetId: 'ds-1', wrappedKey: Buffer.from('wrapped') });
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 /** Whether `promise` has settled once the callbacks already queued for the next turn ran. */
 async function settledNextTurn(promise: Promise<unknown>): Promise<boolean> {

@@ -160,7 +160,7 @@ describe('Vault arguments and key ages (sqlite)', () => {
 
   it('accepts only a 32-byte Buffer as master key, not a string of 32 characters', async () => {
     const keys = await backend.open();
-    await expect(Vault.open({ keys, masterKey: 'k'.repeat(32) as unknown as Buffer })).rejects.toThrow(MasterKeyError);
+    await expect(Vault.open({ keys, masterKey: 'k'.repeat(32) as unknown as Buffer })).rejects.toThrow(new MasterKeyError('The master key must be 32 bytes'));
     await expect(keys.status('any')).rejects.toMatchObject({ code: 'VAULT_CLOSED' });
   });
 
@@ -200,6 +200,22 @@ describe('Vault arguments and key ages (sqlite)', () => {
     try {
       const sealed = await vault.seal('ds-1', 'records');
       await expect(vault.open(malform(sealed) as SealedDataset)).rejects.toThrow(/^Malformed/);
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('says which check failed: a key of another dataset, a ciphertext that does not authenticate, a purged or unknown key', async () => {
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32) });
+    try {
+      const [sealed, other] = [await vault.seal('ds-1', 'one'), await vault.seal('ds-2', 'two')];
+      await expect(vault.open({ ...sealed, keyId: other.keyId })).rejects.toThrow(`Data key ${other.keyId} does not belong to dataset ds-1`);
+      await expect(vault.open({ ...sealed, ciphertext: flipFirstByte(sealed.ciphertext) })).rejects.toThrow('Dataset ds-1 failed authentication');
+      await vault.destroy(sealed.keyId);
+      await expect(vault.open(sealed)).rejects.toThrow(`Data key ${sealed.keyId} was destroyed: the dataset was purged`);
+      const unknown = { ...other, keyId: '00000000-0000-4000-8000-000000000000' };
+      await expect(vault.open(unknown)).rejects.toThrow(new KeyNotFoundError(unknown.keyId));
+      await expect(vault.open(unknown)).rejects.toThrow(`Data key ${unknown.keyId} is unknown to this vault`);
     } finally {
       await vault.close();
     }
