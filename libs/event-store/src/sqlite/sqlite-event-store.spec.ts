@@ -202,6 +202,51 @@ describe('SqliteEventStore (embedded only)', () => {
     await subscription.close();
   });
 
+  it('answers an append of no event with where the stream stands, writing nothing', async () => {
+    const written = await store.append('request-1', newEvents(3), 'no-stream');
+    expect(await store.append('request-1', [], 'any')).toEqual(written);
+    expect(await store.append('request-1', [], 2n)).toEqual(written);
+    expect(await store.append('request-2', [], 'any')).toEqual({ nextExpectedRevision: -1n, position: 0n });
+    expect(await collect(store.readAll())).toHaveLength(3);
+  });
+
+  it('reads by event type alone, and by prefixes whose streams interleave, in log order across pages', async () => {
+    const expected: string[] = [];
+    const revisions = new Map<string, bigint>();
+    // Two streams under one prefix, written in turns: their positions interleave past one page.
+    for (let i = 0; i < 24; i++) {
+      const stream = i % 2 === 0 ? 'request-a' : 'request-b';
+      const events = Array.from({ length: 50 }, (_, j) => newEvent(j % 10 === 0 ? 'Rare' : 'Common', { i, j }));
+      const r = await store.append(stream, events, revisions.get(stream) ?? 'no-stream');
+      revisions.set(stream, r.nextExpectedRevision);
+      expected.push(...ids(events));
+    }
+    expect(ids(await collect(store.readAll({ filter: { streamPrefixes: ['request-'] } })))).toEqual(expected);
+    const rare = await collect(store.readAll({ filter: { eventTypes: ['Rare'] } }));
+    expect(rare).toHaveLength(120);
+    expect(rare.every((e) => e.type === 'Rare')).toBe(true);
+  });
+
+  it('a subscription starting after a position beyond the head skips up to it', async () => {
+    const head = await store.headPosition();
+    const subscription = store.subscribe({ after: head + 5n });
+    // Waiting already: its first read found the log shorter than where it starts.
+    const received = take(subscription, 2);
+    const events = newEvents(7);
+    await store.append('request-1', events, 'no-stream');
+    expect(ids(await received)).toEqual(ids(events.slice(5)));
+    await subscription.close();
+  });
+
+  it('a closed subscription yields nothing more, even with events left to read', async () => {
+    await store.append('request-1', newEvents(3), 'no-stream');
+    const subscription = store.subscribe();
+    const iterator = subscription[Symbol.asyncIterator]();
+    expect(await iterator.next()).toMatchObject({ done: false });
+    await subscription.close();
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
   it('a subscription sees an append made by another instance on the same file', async () => {
     const subscription = store.subscribe({ after: await store.headPosition() });
     const other = SqliteEventStore.open({ path: file, pollIntervalMs: 10 });
