@@ -41,6 +41,8 @@ function mutateModule(module: { name: string; target: number; mutate: string[] }
 function useRamDiskForScratch(): (() => void) | undefined {
   if (process.env.TMPDIR !== undefined || !fs.existsSync('/dev/shm')) return undefined;
   const scratch = fs.mkdtempSync('/dev/shm/vigie-mutate-');
+  // Shared like /tmp: as root, the test PostgreSQL runs as its own user and reads its files here.
+  fs.chmodSync(scratch, 0o1777);
   process.env.TMPDIR = scratch;
   return () => fs.rmSync(scratch, { recursive: true, force: true });
 }
