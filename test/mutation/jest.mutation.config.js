@@ -9,11 +9,13 @@ const { selectedModules } = require('./mutation-scope.js');
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const specs = selectedModules().flatMap((m) => m.specs);
+const skipped = selectedModules().flatMap((m) => m.skipSpecs ?? []);
 
 module.exports = {
   ...base,
   rootDir: path.resolve(__dirname, '../..'),
   testRegex: `/(${specs.map(escape).join('|')}).*\\.spec\\.ts$`,
+  testPathIgnorePatterns: ['/node_modules/', ...skipped.map((f) => `/${escape(f)}$`)],
   globalSetup: undefined,
   globalTeardown: undefined,
   reporters: ['default'],

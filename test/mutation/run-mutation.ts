@@ -33,11 +33,26 @@ function mutateModule(module: { name: string; target: number; mutate: string[] }
   return score;
 }
 
+/**
+ * The specs' scratch files (SQLite logs and vaults, the PostgreSQL data dir) go to a RAM disk
+ * when the machine has one: their fsyncs (synchronous=FULL, every PostgreSQL commit) are then
+ * free, and a mutant is judged on what the code does, not on how fast the disk syncs.
+ */
+function useRamDiskForScratch(): (() => void) | undefined {
+  if (process.env.TMPDIR !== undefined || !fs.existsSync('/dev/shm')) return undefined;
+  const scratch = fs.mkdtempSync('/dev/shm/vigie-mutate-');
+  // Shared like /tmp: as root, the test PostgreSQL runs as its own user and reads its files here.
+  fs.chmodSync(scratch, 0o1777);
+  process.env.TMPDIR = scratch;
+  return () => fs.rmSync(scratch, { recursive: true, force: true });
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
-  await startPostgres();
+  const removeScratch = useRamDiskForScratch();
   const scores: ModuleScore[] = [];
   try {
+    await startPostgres();
     for (const module of selectedModules()) {
       const result = mutateModule(module);
       if (typeof result === 'number') return result;
@@ -45,6 +60,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await stopPostgres();
+    removeScratch?.();
   }
   process.stdout.write(`\n${scoreTable(scores)}\n(${((Date.now() - started) / 60_000).toFixed(1)} min in all)\n`);
   return scores.every((s) => s.score === undefined || s.score >= s.target) ? 0 : 2;

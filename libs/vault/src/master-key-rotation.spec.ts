@@ -35,6 +35,10 @@ describe.each(DATA_KEY_STORE_BACKENDS)('master-key rotation on %s', (_name, fact
     await vault.close();
     await expect(rotateMasterKey({ keys: await backend.open(), oldKey: randomBytes(32), newKey })).rejects.toMatchObject({ code: 'MASTER_KEY_MISMATCH' });
     await expect(rotateMasterKey({ keys: await backend.open(), oldKey, newKey: oldKey })).rejects.toMatchObject({ code: 'MASTER_KEY_INVALID' });
+    await expect(rotateMasterKey({ keys: await backend.open(), oldKey, newKey: randomBytes(16) })).rejects.toThrow('A master key must be 32 bytes');
+    await expect(rotateMasterKey({ keys: await backend.open(), oldKey: 'k'.repeat(32) as unknown as Buffer, newKey })).rejects.toMatchObject({
+      code: 'MASTER_KEY_INVALID',
+    });
     const still = await vaultWith(oldKey);
     expect((await still.open(sealed)).toString()).toBe('kept');
     await still.close();

@@ -18,6 +18,18 @@ describe('loadOrCreateMasterKey', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('accepts a VIGIE_MASTER_KEY with the newline a secret file or a shell leaves around it', () => {
+    const hex = 'cd'.repeat(32);
+    expect(loadOrCreateMasterKey({ dataDir: dir, envValue: ` ${hex}\n` }).equals(Buffer.from(hex, 'hex'))).toBe(true);
+  });
+
+  it('reports a master.key it cannot look at rather than creating another key beside it', () => {
+    // The data dir is a file: stat fails with ENOTDIR, not ENOENT, so no key may be made.
+    const notADir = join(dir, 'file');
+    writeFileSync(notADir, '');
+    expect(() => loadOrCreateMasterKey({ dataDir: notADir })).toThrow(expect.objectContaining({ code: 'ENOTDIR', syscall: 'stat' }));
+  });
+
   it.each([
     ['too short', 'ab'.repeat(31)],
     ['too long', 'ab'.repeat(33)],

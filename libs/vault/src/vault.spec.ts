@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SealedDataset } from './sealed-dataset';
 import { SqliteDataKeyStore } from './sqlite-data-key-store';
-import { DATA_KEY_STORE_BACKENDS, type DataKeyStoreBackend } from './testing/data-key-store.backends';
+import { DATA_KEY_STORE_BACKENDS, sqliteBackend, type DataKeyStoreBackend } from './testing/data-key-store.backends';
 import { Vault } from './vault';
 import { KeyDestroyedError, KeyNotFoundError, MasterKeyError, MasterKeyMismatchError, VaultError, VaultIntegrityError } from './vault.errors';
 
@@ -27,8 +27,12 @@ describe.each(DATA_KEY_STORE_BACKENDS)('Vault on %s', (_, backendFactory) => {
     vault = await reopen();
   });
   afterEach(async () => {
-    await vault.close();
-    await backend.dispose();
+    // A vault that fails to close must not leave the backing's connections and files behind.
+    try {
+      await vault.close();
+    } finally {
+      await backend.dispose();
+    }
   });
 
   it('seals to plain JSON and opens it back, from a string or a Buffer', async () => {
@@ -143,6 +147,103 @@ describe('Vault on sqlite: the file', () => {
     } finally {
       await vault.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Vault arguments and key ages (sqlite)', () => {
+  let backend: DataKeyStoreBackend;
+  beforeEach(async () => {
+    backend = await sqliteBackend();
+  });
+  afterEach(() => backend.dispose());
+
+  it('accepts only a 32-byte Buffer as master key, not a string of 32 characters', async () => {
+    const keys = await backend.open();
+    await expect(Vault.open({ keys, masterKey: 'k'.repeat(32) as unknown as Buffer })).rejects.toThrow(new MasterKeyError('The master key must be 32 bytes'));
+    await expect(keys.status('any')).rejects.toMatchObject({ code: 'VAULT_CLOSED' });
+  });
+
+  it('keeps its own copy of the master key: the caller wiping its buffer does not lock the vault out', async () => {
+    const masterKey = randomBytes(32);
+    const vault = await Vault.open({ keys: await backend.open(), masterKey });
+    try {
+      const sealed = await vault.seal('ds-1', 'kept');
+      masterKey.fill(0);
+      expect((await vault.open(sealed)).toString()).toBe('kept');
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('refuses an empty dataset or key id before touching the store', async () => {
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32) });
+    try {
+      await expect(vault.seal('', 'x')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(vault.seal(42 as unknown as string, 'x')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(vault.destroy('')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(vault.discard('')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it.each<[string, (s: SealedDataset) => unknown]>([
+    ['nothing', () => null],
+    ['a missing ciphertext', ({ ciphertext: _, ...rest }) => rest],
+    ['an empty datasetId', (s) => ({ ...s, datasetId: '' })],
+    ['an empty keyId', (s) => ({ ...s, keyId: '' })],
+    ['an IV that is not base64', (s) => ({ ...s, iv: `${s.iv.slice(0, -4)}!!!!` })],
+    ['a ciphertext cut short of a base64 quantum', (s) => ({ ...s, ciphertext: s.ciphertext.slice(0, -1) })],
+  ])('refuses as malformed, before any key is looked up, a sealed dataset with %s', async (_, malform) => {
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32) });
+    try {
+      const sealed = await vault.seal('ds-1', 'records');
+      await expect(vault.open(malform(sealed) as SealedDataset)).rejects.toThrow(/^Malformed/);
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('says which check failed: a key of another dataset, a ciphertext that does not authenticate, a purged or unknown key', async () => {
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32) });
+    try {
+      const [sealed, other] = [await vault.seal('ds-1', 'one'), await vault.seal('ds-2', 'two')];
+      await expect(vault.open({ ...sealed, keyId: other.keyId })).rejects.toThrow(`Data key ${other.keyId} does not belong to dataset ds-1`);
+      await expect(vault.open({ ...sealed, ciphertext: flipFirstByte(sealed.ciphertext) })).rejects.toThrow('Dataset ds-1 failed authentication');
+      await vault.destroy(sealed.keyId);
+      await expect(vault.open(sealed)).rejects.toThrow(`Data key ${sealed.keyId} was destroyed: the dataset was purged`);
+      const unknown = { ...other, keyId: '00000000-0000-4000-8000-000000000000' };
+      await expect(vault.open(unknown)).rejects.toThrow(new KeyNotFoundError(unknown.keyId));
+      await expect(vault.open(unknown)).rejects.toThrow(`Data key ${unknown.keyId} is unknown to this vault`);
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('stamps each key with the injected clock, so reconciliation can list the old ones it has not seen used', async () => {
+    let now = new Date('2026-01-01T00:00:00.000Z');
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32), clock: { now: () => now } });
+    try {
+      const old = await vault.seal('ds-old', 'x');
+      now = new Date('2026-01-02T00:00:00.000Z');
+      await vault.seal('ds-new', 'y');
+      expect(await vault.activeKeysCreatedBefore('2026-01-02T00:00:00.000Z')).toEqual([
+        { keyId: old.keyId, datasetId: 'ds-old', createdAt: '2026-01-01T00:00:00.000Z' },
+      ]);
+      expect(await vault.activeKeysCreatedBefore('2026-01-03T00:00:00.000Z', 1)).toHaveLength(1);
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('leaves a key sealed without a clock out of reconciliation: its age is unknown', async () => {
+    const vault = await Vault.open({ keys: await backend.open(), masterKey: randomBytes(32) });
+    try {
+      await vault.seal('ds-1', 'x');
+      expect(await vault.activeKeysCreatedBefore('9999-01-01T00:00:00.000Z')).toEqual([]);
+    } finally {
+      await vault.close();
     }
   });
 });

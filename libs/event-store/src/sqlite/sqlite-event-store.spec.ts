@@ -100,6 +100,28 @@ describe('SqliteEventStore (embedded only)', () => {
       expect(other.written).toBe(true);
     });
 
+    it("recognises a retry of several events at the stream's tail under 'any' and 'stream-exists'", async () => {
+      await store.append('request-1', newEvents(2), 'no-stream');
+      const batch = newEvents(3);
+      const first = await store.append('request-1', batch, 1n);
+      expect(first.nextExpectedRevision).toBe(4n);
+      expect(await store.append('request-1', batch, 'any')).toEqual({ ...first, written: false });
+      expect(await store.append('request-1', batch, 'stream-exists')).toEqual({ ...first, written: false });
+      // Same first and last ids at the tail, another in between: a partial overlap, not a retry.
+      await expect(store.append('request-1', [batch[0], newEvent('Other'), batch[2]], 'any')).rejects.toMatchObject({
+        eventId: batch[0].eventId,
+      });
+      expect(await collect(store.readStream('request-1'))).toHaveLength(5);
+    });
+
+    it('refuses, naming it, an append longer than its stream that ends with the last id and repeats it', async () => {
+      const [p, q] = newEvents(2);
+      await store.append('request-1', [p, q], 'no-stream');
+      // Longer than the stream: no retry can start before revision 0, the id repeated is what is wrong.
+      await expect(store.append('request-1', [p, q, q], 'any')).rejects.toMatchObject({ eventId: q.eventId });
+      expect(ids(await collect(store.readStream('request-1')))).toEqual(ids([p, q]));
+    });
+
     it('flushes queued appends on close', async () => {
       const pending = store.append('request-1', newEvents(3), 'no-stream');
       await store.close();
@@ -191,6 +213,51 @@ describe('SqliteEventStore (embedded only)', () => {
     await store.append('request-big', [newEvent('Common'), live], 2499n);
     expect(ids(await next)).toEqual([live.eventId]);
     await subscription.close();
+  });
+
+  it('answers an append of no event with where the stream stands, writing nothing', async () => {
+    const { nextExpectedRevision, position } = await store.append('request-1', newEvents(3), 'no-stream');
+    expect(await store.append('request-1', [], 'any')).toEqual({ nextExpectedRevision, position });
+    expect(await store.append('request-1', [], 2n)).toEqual({ nextExpectedRevision, position });
+    expect(await store.append('request-2', [], 'any')).toEqual({ nextExpectedRevision: -1n, position: 0n });
+    expect(await collect(store.readAll())).toHaveLength(3);
+  });
+
+  it('reads by event type alone, and by prefixes whose streams interleave, in log order across pages', async () => {
+    const expected: string[] = [];
+    const revisions = new Map<string, bigint>();
+    // Two streams under one prefix, written in turns: their positions interleave past one page.
+    for (let i = 0; i < 24; i++) {
+      const stream = i % 2 === 0 ? 'request-a' : 'request-b';
+      const events = Array.from({ length: 50 }, (_, j) => newEvent(j % 10 === 0 ? 'Rare' : 'Common', { i, j }));
+      const r = await store.append(stream, events, revisions.get(stream) ?? 'no-stream');
+      revisions.set(stream, r.nextExpectedRevision);
+      expected.push(...ids(events));
+    }
+    expect(ids(await collect(store.readAll({ filter: { streamPrefixes: ['request-'] } })))).toEqual(expected);
+    const rare = await collect(store.readAll({ filter: { eventTypes: ['Rare'] } }));
+    expect(rare).toHaveLength(120);
+    expect(rare.every((e) => e.type === 'Rare')).toBe(true);
+  });
+
+  it('a subscription starting after a position beyond the head skips up to it', async () => {
+    const head = await store.headPosition();
+    const subscription = store.subscribe({ after: head + 5n });
+    // Waiting already: its first read found the log shorter than where it starts.
+    const received = take(subscription, 2);
+    const events = newEvents(7);
+    await store.append('request-1', events, 'no-stream');
+    expect(ids(await received)).toEqual(ids(events.slice(5)));
+    await subscription.close();
+  });
+
+  it('a closed subscription yields nothing more, even with events left to read', async () => {
+    await store.append('request-1', newEvents(3), 'no-stream');
+    const subscription = store.subscribe();
+    const iterator = subscription[Symbol.asyncIterator]();
+    expect(await iterator.next()).toMatchObject({ done: false });
+    await subscription.close();
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
   });
 
   it('a subscription sees an append made by another instance on the same file', async () => {

@@ -65,9 +65,23 @@ describe('SqliteEventStore schema migrations', () => {
     try {
       const indexes = db.prepare("SELECT name FROM pragma_index_list('events') WHERE \"unique\" = 1").pluck().all();
       expect(indexes).toHaveLength(1);
+      // The rebuilt table replaces the old one: no copy of the events is left beside it.
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()).toEqual(['events', 'meta', 'sqlite_sequence']);
       expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe(String(SQLITE_SCHEMA_VERSION));
     } finally {
       db.close();
+    }
+  });
+
+  it('migrates a version 1 file that never held an event, whose first append then takes position 1', async () => {
+    const db = new Database(file);
+    db.exec(V1_SCHEMA);
+    db.close();
+    const store = SqliteEventStore.open({ path: file });
+    try {
+      expect(await store.append('request-1', newEvents(1), 'no-stream')).toEqual({ nextExpectedRevision: 0n, position: 1n, written: true });
+    } finally {
+      await store.close();
     }
   });
 

@@ -55,15 +55,28 @@ export async function readAllOf(store: EventStore, prefix: string, after = 0n): 
   return out;
 }
 
-/** Takes exactly `count` events from a subscription (the test timeout bounds the wait). */
-export async function take(subscription: Subscription, count: number): Promise<RecordedEvent[]> {
+/**
+ * Takes exactly `count` events from a subscription. One that hands out nothing for
+ * `idleMs` while more are due has lost them: the take then fails, saying how many came,
+ * instead of leaving the test to hang until its timeout (a mutation run stops a hanging
+ * test as "timed out", not as failed).
+ */
+export async function take(subscription: Subscription, count: number, idleMs = 3000): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   if (count === 0) return out;
   const iterator = subscription[Symbol.asyncIterator]();
   while (out.length < count) {
-    const next = await iterator.next();
-    if (next.done === true) break;
-    out.push(next.value);
+    let timer: NodeJS.Timeout | undefined;
+    const idle = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`take: ${out.length} of ${count} events, then none for ${idleMs} ms`)), idleMs);
+    });
+    try {
+      const next = await Promise.race([iterator.next(), idle]);
+      if (next.done === true) break;
+      out.push(next.value);
+    } finally {
+      clearTimeout(timer);
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { PgDatabase } from '@vigie/postgres';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase } from '../../../../test/support/postgres';
+import { createTestSchema } from '../../../../test/support/postgres';
 import type { DataKeyStore } from '../data-key-store';
 import { PgDataKeyStore } from '../pg-data-key-store';
 import { SqliteDataKeyStore } from '../sqlite-data-key-store';
@@ -45,14 +45,15 @@ export const sqliteBackend: DataKeyStoreBackendFactory = async () => {
     },
     rowExists: async (keyId) => raw((db) => db.prepare('SELECT 1 FROM data_keys WHERE key_id = ?').get(keyId) !== undefined),
     dispose: async () => {
-      await Promise.all(stores.map((s) => s.close()));
+      await Promise.allSettled(stores.map((s) => s.close()));
       rmSync(dir, { recursive: true, force: true });
     },
   };
 };
 
+/** A schema per backing, not a database: every test makes one or two, and each mutant repeats them. */
 export const postgresBackend: DataKeyStoreBackendFactory = async () => {
-  const databases = [await createTestDatabase()];
+  const databases = [await createTestSchema()];
   const pools: PgDatabase[] = [];
   const connect = async (url: string): Promise<PgDatabase> => {
     const db = await PgDatabase.connect({ url, max: 2 });
@@ -64,7 +65,7 @@ export const postgresBackend: DataKeyStoreBackendFactory = async () => {
   return {
     open: async () => PgDataKeyStore.open(await connect(databases[0].url)),
     openOther: async () => {
-      const other = await createTestDatabase();
+      const other = await createTestSchema();
       databases.push(other);
       return PgDataKeyStore.open(await connect(other.url));
     },
@@ -73,7 +74,7 @@ export const postgresBackend: DataKeyStoreBackendFactory = async () => {
     },
     rowExists: async (keyId) => (await admin.one('SELECT 1 FROM vault_data_keys WHERE key_id = $1', [keyId])) !== undefined,
     dispose: async () => {
-      await Promise.all(pools.map((p) => p.close()));
+      await Promise.allSettled(pools.map((p) => p.close()));
       await Promise.all(databases.map((d) => d.drop()));
     },
   };
