@@ -57,17 +57,17 @@ describe('IdempotencyInterceptor (Idempotency-Key on the command routes)', () =>
   const requestFor = ({ key, body = { name: 'A' }, principal = AGENT, url = '/v1/requests', method = 'POST' }: Call): CommandRequest =>
     ({ method, url, body, principal, headers: key === undefined ? {} : { 'idempotency-key': key } }) as unknown as CommandRequest;
 
-  /** One request through the interceptor: what the client gets (the body, or the problem), and the request as the handler saw it. */
-  const send = async (call: Call, handler?: Handler): Promise<{ answer: unknown; request: CommandRequest; handler: Handler }> => {
+  /** One request through the interceptor: what the client gets (the body, or the problem thrown), and the request as the handler saw it. */
+  const send = async (call: Call, handler?: Handler): Promise<{ answer: unknown; refused: boolean; request: CommandRequest; handler: Handler }> => {
     const request = requestFor(call);
     const next = handler ?? new Handler();
     next.request = request;
     const route = call.route ?? 'file';
     try {
       const answer = await lastValueFrom(interceptor.intercept(new ExecutionContextHost([request, {}], Routes, Routes.prototype[route]), next));
-      return { answer, request, handler: next };
+      return { answer, refused: false, request, handler: next };
     } catch (error) {
-      if (error instanceof ProblemException) return { answer: error.problem, request, handler: next };
+      if (error instanceof ProblemException) return { answer: error.problem, refused: true, request, handler: next };
       throw error;
     }
   };
@@ -142,8 +142,8 @@ describe('IdempotencyInterceptor (Idempotency-Key on the command routes)', () =>
   it('takes keys of 1 to 200 characters, and answers 400 VALIDATION_FAILED to others without running the command', async () => {
     for (const key of ['k', 'x'.repeat(200)]) expect((await send({ key })).handler.runs).toHaveLength(1);
     for (const key of ['', 'x'.repeat(201)]) {
-      const { answer, handler } = await send({ key });
-      expect(answer).toEqual(refusal(400, 'VALIDATION_FAILED'));
+      const { answer, refused, handler } = await send({ key });
+      expect({ answer, refused }).toEqual({ answer: refusal(400, 'VALIDATION_FAILED'), refused: true });
       expect((answer as Problem).errors).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
       expect(handler.runs).toHaveLength(0);
     }
@@ -152,8 +152,8 @@ describe('IdempotencyInterceptor (Idempotency-Key on the command routes)', () =>
   it('answers 409 IDEMPOTENCY_KEY_REUSED to the key with another body or on another route, without running the command', async () => {
     await send({ key: 'k', body: { name: 'A', n: [1, 2] } });
     for (const call of [{ body: { name: 'B', n: [1, 2] } }, { body: { name: 'A', n: [2, 1] } }, { body: null }, { url: '/v1/operators', body: { name: 'A', n: [1, 2] } }]) {
-      const { answer, handler } = await send({ key: 'k', ...call });
-      expect({ call, answer }).toEqual({ call, answer: refusal(409, 'IDEMPOTENCY_KEY_REUSED') });
+      const { answer, refused, handler } = await send({ key: 'k', ...call });
+      expect({ call, answer, refused }).toEqual({ call, answer: refusal(409, 'IDEMPOTENCY_KEY_REUSED'), refused: true });
       expect(handler.runs).toHaveLength(0);
     }
   });
@@ -176,16 +176,17 @@ describe('IdempotencyInterceptor (Idempotency-Key on the command routes)', () =>
     const first = await send({ key: 'k-422' }, new Handler(() => throwError(() => new ProblemException(refused))));
     expect(first.answer).toEqual(refused);
     const again = await send({ key: 'k-422' });
-    expect(again.answer).toEqual(refused);
+    expect(again).toEqual(expect.objectContaining({ answer: refused, refused: true }));
     expect(again.handler.runs).toHaveLength(0);
     expect(await peek('p-agent', 'k-422')).toEqual(expect.objectContaining({ status: 422, body: refused }));
   });
 
   it('replays a 400 refusal of the command as a refusal, not as an answer', async () => {
-    const invalid = new DomainError('VALIDATION_FAILED', 'bad', 'name');
-    await expect(send({ key: 'k-400' }, new Handler(() => throwError(() => invalid)))).rejects.toBe(invalid);
+    const invalid = problem(400, 'VALIDATION_FAILED', 'bad name', [{ field: 'name', message: 'too long' }]);
+    const first = await send({ key: 'k-400' }, new Handler(() => throwError(() => new ProblemException(invalid))));
+    expect(first.answer).toEqual(invalid);
     const again = await send({ key: 'k-400' });
-    expect(again.answer).toEqual(refusal(400, 'VALIDATION_FAILED'));
+    expect(again).toEqual(expect.objectContaining({ answer: invalid, refused: true }));
     expect(again.handler.runs).toHaveLength(0);
   });
 
