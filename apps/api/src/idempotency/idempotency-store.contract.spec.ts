@@ -96,6 +96,19 @@ describe.each([sqlite(), postgres(), postgresByUrl()])('IdempotencyStore contrac
     expect(await peek('p1', 'k')).toEqual(answer('h1'));
   });
 
+  it('saves an answer without a body as null', async () => {
+    await store.withKey('p1', 'k', T0, ({ save }) => save({ requestHash: 'h1', status: 204, body: undefined }));
+    expect(await peek('p1', 'k')).toEqual({ requestHash: 'h1', status: 204, body: null });
+  });
+
+  it('replaces the answer of a key saved again by its holder', async () => {
+    await store.withKey('p1', 'k', T0, async ({ save }) => {
+      await save(answer('h1'));
+      await save(answer('h2', 200));
+    });
+    expect(await peek('p1', 'k')).toEqual(answer('h2', 200));
+  });
+
   it('remembers a key for 24 hours, and not longer', async () => {
     await store.withKey('p1', 'k', T0, ({ save }) => save(answer('h1')));
     expect(await peek('p1', 'k', T0 + IDEMPOTENCY_TTL_MS - 1)).toEqual(answer('h1'));
@@ -162,6 +175,30 @@ describe.each([sqlite(), postgres(), postgresByUrl()])('IdempotencyStore contrac
     first.open();
     await a;
     expect(await peek('p1', 'other')).toEqual(answer('other'));
+  });
+});
+
+describe('PgIdempotencyStore when the database refuses a save', () => {
+  let database: TestDatabase;
+  let pool: PgDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    pool = await PgDatabase.connect({ url: database.url, max: 2 });
+  });
+  afterEach(async () => {
+    await pool.close();
+    await database.drop();
+  });
+
+  it('fails the holder that went on after a failed save: an answer not saved is never reported as remembered', async () => {
+    const store = await PgIdempotencyStore.open(pool);
+    // A status out of the INTEGER range: the INSERT fails and aborts the transaction.
+    const outcome = store.withKey('p1', 'k', T0, async ({ save }) => {
+      await save(answer('h1', 2 ** 40)).catch(() => undefined);
+      return 'answered';
+    });
+    await expect(outcome).rejects.toThrow('The Idempotency-Key answer could not be saved');
+    expect(await store.withKey('p1', 'k', T0, async ({ stored }) => stored)).toBeUndefined();
   });
 });
 
