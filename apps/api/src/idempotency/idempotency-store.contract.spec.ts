@@ -2,7 +2,7 @@ import { PgDatabase } from '@vigie/postgres';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/postgres';
+import { createTestSchema, type TestDatabase } from '../../../../test/support/postgres';
 import { IDEMPOTENCY_TTL_MS, type IdempotencyStore, type KeySlot, type StoredResponse } from './idempotency.store';
 import { openIdempotencyStore } from './open-idempotency-store';
 import { PgIdempotencyStore } from './pg-idempotency.store';
@@ -38,7 +38,7 @@ const postgres = (): Backend => {
   return {
     name: 'PostgreSQL',
     setUp: async () => {
-      database = await createTestDatabase();
+      database = await createTestSchema();
       pool = await PgDatabase.connect({ url: database.url, max: 4 });
       const store = await openIdempotencyStore({ dataDir: '/nonexistent', database: pool });
       expect(store).toBeInstanceOf(PgIdempotencyStore);
@@ -58,7 +58,7 @@ const postgresByUrl = (): Backend => {
   return {
     name: 'PostgreSQL (own pool from the URL)',
     setUp: async () => {
-      database = await createTestDatabase();
+      database = await createTestSchema();
       store = await openIdempotencyStore({ dataDir: '/nonexistent', databaseUrl: database.url });
       expect(store).toBeInstanceOf(PgIdempotencyStore);
       return store;
@@ -182,7 +182,7 @@ describe('PgIdempotencyStore when the database refuses a save', () => {
   let database: TestDatabase;
   let pool: PgDatabase;
   beforeEach(async () => {
-    database = await createTestDatabase();
+    database = await createTestSchema();
     pool = await PgDatabase.connect({ url: database.url, max: 2 });
   });
   afterEach(async () => {
@@ -204,7 +204,7 @@ describe('PgIdempotencyStore when the database refuses a save', () => {
 
 describe('openIdempotencyStore with a database URL', () => {
   let database: TestDatabase;
-  beforeEach(async () => void (database = await createTestDatabase()));
+  beforeEach(async () => void (database = await createTestSchema()));
   afterEach(() => database.drop());
 
   it('closes the pool it opened when the store closes', async () => {

@@ -1,5 +1,5 @@
 import { PgDatabase } from '@vigie/postgres';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/postgres';
+import { createTestSchema, type TestDatabase } from '../../../../test/support/postgres';
 import type { StoredResponse } from './idempotency.store';
 import { PgIdempotencyStore } from './pg-idempotency.store';
 
@@ -15,7 +15,7 @@ describe('PgIdempotencyStore shared by two replicas', () => {
   let b: PgIdempotencyStore;
 
   beforeEach(async () => {
-    database = await createTestDatabase();
+    database = await createTestSchema();
     poolA = await PgDatabase.connect({ url: database.url, max: 4, applicationName: 'replica-a' });
     poolB = await PgDatabase.connect({ url: database.url, max: 4, applicationName: 'replica-b' });
     [a, b] = await Promise.all([PgIdempotencyStore.open(poolA), PgIdempotencyStore.open(poolB)]);
