@@ -1,18 +1,12 @@
 import { fold } from '../kernel/decider';
+import { operatorWith } from '../request/request.fixtures';
 import { given } from '../kernel/decider-spec';
-import { OperatorState } from '../operator/operator.state';
 import { NotifyIncident } from './incident.commands';
 import { incidentDecider } from './incident.decider';
 import { IncidentNotified } from './incident.events';
 
-const telco: OperatorState = {
-  status: 'registered',
-  operatorId: 'op-1',
-  name: 'Telco',
-  categories: ['electronic-communications'],
-  registeredAt: '2026-01-01T00:00:00.000Z',
-};
-const host: OperatorState = { ...telco, categories: ['hosting'] };
+const telco = operatorWith('electronic-communications');
+const host = operatorWith('hosting');
 const data: NotifyIncident['data'] = {
   incidentId: 'inc-1',
   reportedBy: 'op-1',

@@ -1,5 +1,5 @@
 import { refusal, refusalCode } from '../kernel/decider-spec';
-import { OperatorState } from '../operator/operator.state';
+import { operatorWith } from './request.fixtures';
 import {
   assertDataCategories,
   assertDataPeriod,
@@ -11,13 +11,7 @@ import {
 import { DataCategory, TechnicalIdentifier } from './request.types';
 
 const filedAt = '2026-03-10T08:00:00.000Z';
-const telco: OperatorState = {
-  status: 'registered',
-  operatorId: 'op-1',
-  name: 'Telco',
-  categories: ['electronic-communications'],
-  registeredAt: '2026-01-01T00:00:00.000Z',
-};
+const telco = operatorWith('electronic-communications');
 const ip = (over: Partial<TechnicalIdentifier> = {}): TechnicalIdentifier => ({
   type: 'ipv4',
   value: '192.0.2.10',
