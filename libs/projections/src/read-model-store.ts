@@ -29,8 +29,7 @@ export interface RowSource {
 }
 
 export async function activeTableOf(source: RowSource, projection: string, logical: string): Promise<string | undefined> {
-  const raw = await source.get<RawStateRow>(FIND_STATE_SQL, [projection]);
-  return raw && physicalTableName(projection, Number(raw.active_version), logical);
+  return (await activeTablesOf(source, projection, [logical]))?.[logical];
 }
 
 /** Several tables of one projection from one read of its state (all of them, or none when it never ran). */

@@ -1,6 +1,6 @@
 import { EVENT_SCHEMA_VERSIONS, type Decider, type DomainEvent } from '@vigie/domain';
-import { AppendOutcomeUnknownError, canonicalJson, WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent } from '@vigie/event-store';
-import { asStored, storedBatch } from './stored-batch';
+import { AppendOutcomeUnknownError, WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent } from '@vigie/event-store';
+import { asStored, asWritten, storedBatch } from './stored-batch';
 import { eventIdFor, type CommandMeta } from './command-meta';
 
 export interface LoadedStream<State> {
@@ -124,21 +124,6 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
     const stored = await storedBatch(store, streamId, from, meta.commandId);
     return asStored(stored, events, loaded.state, decider.evolve);
   }
-}
-
-/**
- * The outcome of an append the store reports as written: the events as a read would give
- * them back (their data through the canonical JSON the store keeps), so the answer is the
- * one `asStored` would have made from the log.
- */
-function asWritten<Event extends DomainEvent, State>(
-  decided: readonly Event[],
-  before: State,
-  evolve: (state: State, event: Event) => State,
-  result: AppendResult,
-): HandledCommand<Event, State> {
-  const events = decided.map((e) => ({ type: e.type, data: JSON.parse(canonicalJson(e.data)) as unknown }) as unknown as Event);
-  return { state: events.reduce(evolve, before), events, appended: true, position: result.position, revision: result.nextExpectedRevision };
 }
 
 const metadataFor = (event: DomainEvent, meta: CommandMeta, eventId: string): Record<string, unknown> => ({

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@vigie/domain';
-import { canonicalJson, EventStoreError, type EventStore, type RecordedEvent } from '@vigie/event-store';
+import { canonicalJson, EventStoreError, type AppendResult, type EventStore, type RecordedEvent } from '@vigie/event-store';
 import type { HandledCommand } from './command-handler';
 
 /** The events of one command stored in a stream from a revision on (its batch, in order). */
@@ -28,4 +28,19 @@ export function asStored<Event extends DomainEvent, State>(
   const events = stored.map((e) => ({ type: e.type, data: e.data }) as unknown as Event);
   const same = events.length === decided.length && events.every((e, i) => e.type === decided[i]?.type && canonicalJson(e.data) === canonicalJson(decided[i]?.data));
   return { state: events.reduce(evolve, before), events, appended: same, position: last.position, revision: last.revision };
+}
+
+/**
+ * The outcome of an append the store reports as written: the events as a read would give
+ * them back (their data through the canonical JSON the store keeps), so the answer is the
+ * one `asStored` would have made from the log.
+ */
+export function asWritten<Event extends DomainEvent, State>(
+  decided: readonly Event[],
+  before: State,
+  evolve: (state: State, event: Event) => State,
+  result: AppendResult,
+): HandledCommand<Event, State> {
+  const events = decided.map((e) => ({ type: e.type, data: JSON.parse(canonicalJson(e.data)) as unknown }) as unknown as Event);
+  return { state: events.reduce(evolve, before), events, appended: true, position: result.position, revision: result.nextExpectedRevision };
 }
