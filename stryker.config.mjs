@@ -1,6 +1,7 @@
 // Mutation testing (npm run mutate, never part of npm test): does the suite notice when the
 // code that must never regress silently is changed? Scope and targets: test/mutation/mutation-scope.js.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { selectedModules, runName } = require('./test/mutation/mutation-scope.js');
@@ -20,9 +21,12 @@ export default {
   // Mutants of module-level code would run every test; they are counted but not run.
   ignoreStatic: true,
   checkers: ['typescript'],
-  // The checker compiles the mutated modules and what they import, not every spec: half the program, twice the pace.
-  tsconfigFile: 'test/mutation/tsconfig.mutation.json',
+  // The checker compiles the mutated module and what it imports (tsconfig.<module>.json; all of
+  // them when several are selected), not every spec: a smaller program, checked sooner.
+  tsconfigFile: `test/mutation/tsconfig.${runName()}.json`,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // Without the wait and the parsing that TypeScript's watch builder does for an editor (test/mutation/checker/typescript-for-mutants.js).
+  checkerNodeArgs: ['--require', fileURLToPath(new URL('./test/mutation/checker/preload.js', import.meta.url))],
   // Only mutants of changed code or changed tests are run again (git-ignored files, one per
   // module: npm run mutate runs the modules one after the other, so each keeps its results).
   incremental: true,

@@ -11,9 +11,20 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const specs = selectedModules().flatMap((m) => m.specs);
 const skipped = selectedModules().flatMap((m) => m.skipSpecs ?? []);
 
+/** The directory a glob or a path prefix of the scope lies in. */
+const directoryOf = (pattern) => {
+  const stem = pattern.split('*')[0];
+  return stem.endsWith('/') ? stem.slice(0, -1) : path.dirname(stem);
+};
+// Jest looks for specs, and for the specs related to a mutated file, in the scope's directories
+// only: it walks them again on every mutant's run.
+const directories = [...new Set(selectedModules().flatMap((m) => [...m.mutate, ...m.specs].map(directoryOf)))];
+const roots = directories.filter((d) => !directories.some((other) => d.startsWith(`${other}/`))).map((d) => `<rootDir>/${d}`);
+
 module.exports = {
   ...base,
   rootDir: path.resolve(__dirname, '../..'),
+  roots,
   testRegex: `/(${specs.map(escape).join('|')}).*\\.spec\\.ts$`,
   testPathIgnorePatterns: ['/node_modules/', ...skipped.map((f) => `/${escape(f)}$`)],
   globalSetup: undefined,
