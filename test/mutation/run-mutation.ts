@@ -1,8 +1,8 @@
 /**
- * npm run mutate: starts one PostgreSQL for the whole run (the specs of the PostgreSQL adapters
- * need it; a jest global setup would start one per mutant), runs Stryker once per module (each
+ * npm run mutate: runs Stryker once per module, each with a PostgreSQL of its own (the specs of
+ * the PostgreSQL adapters need one; a jest global setup would start one per mutant). Each module
  * keeps its own incremental file, so a module finished is never tested again unless its code or
- * its specs change, even when a later module is interrupted), then prints the mutation score of
+ * its specs change, even when a later module is interrupted. It then prints the mutation score of
  * each module against its target. Exits non-zero when a module is below it.
  */
 import { spawnSync } from 'node:child_process';
@@ -47,19 +47,32 @@ function useRamDiskForScratch(): (() => void) | undefined {
   return () => fs.rmSync(scratch, { recursive: true, force: true });
 }
 
+/**
+ * A fresh PostgreSQL per module: a mutant that hangs is stopped by killing its test runner,
+ * and a server shared with the next module was seen keeping what such runners left behind;
+ * the vault's PostgreSQL specs then waited, and 15 surviving mutants were counted as timeouts.
+ */
+async function withOwnPostgres<T>(run: () => T): Promise<T> {
+  await startPostgres();
+  try {
+    return run();
+  } finally {
+    await stopPostgres();
+    delete process.env.VIGIE_TEST_POSTGRES_URL;
+  }
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const removeScratch = useRamDiskForScratch();
   const scores: ModuleScore[] = [];
   try {
-    await startPostgres();
     for (const module of selectedModules()) {
-      const result = mutateModule(module);
+      const result = await withOwnPostgres(() => mutateModule(module));
       if (typeof result === 'number') return result;
       scores.push(result);
     }
   } finally {
-    await stopPostgres();
     removeScratch?.();
   }
   process.stdout.write(`\n${scoreTable(scores)}\n(${((Date.now() - started) / 60_000).toFixed(1)} min in all)\n`);
