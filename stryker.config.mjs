@@ -25,7 +25,8 @@ export default {
   // them when several are selected), not every spec: a smaller program, checked sooner.
   tsconfigFile: `test/mutation/tsconfig.${runName()}.json`,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // Without the wait and the parsing that TypeScript's watch builder does for an editor (test/mutation/checker/typescript-for-mutants.js).
+  // Without the wait and the re-parsing that TypeScript's watch builder does for an editor
+  // (test/mutation/checker/typescript-for-mutants.js says why).
   checkerNodeArgs: ['--require', fileURLToPath(new URL('./test/mutation/checker/preload.js', import.meta.url))],
   // Only mutants of changed code or changed tests are run again (git-ignored files, one per
   // module: npm run mutate runs the modules one after the other, so each keeps its results).
