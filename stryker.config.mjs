@@ -33,9 +33,11 @@ export default {
   incremental: true,
   incrementalFile: `reports/mutation/${runName()}.incremental.json`,
   concurrency: Number(process.env.VIGIE_MUTATE_CONCURRENCY ?? 2),
-  // A mutant that hangs (a promise never settled) is given its specs' own time × 1.5 plus this:
-  // enough for a spec's slowest await, and each hang costs no more than it must.
-  timeoutMS: 5000,
+  // A mutant that hangs (a promise never settled) is stopped after its specs' own time × 1.5,
+  // plus the overhead of the initial run (jest's start-up and every file's first transform,
+  // seconds: far more than the 0.2 to 0.4 s jest adds to a mutant's run), plus this. Every hang
+  // costs that wait and a restart of the runner: a module's hangs were most of its run at 5 s.
+  timeoutMS: 1000,
   mutate: [...selectedModules().flatMap((m) => m.mutate), ...excluded],
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${runName()}.json` },

@@ -83,14 +83,14 @@ describe('process composition', () => {
   });
 
   it('the cli builds the log alone for reading it, and the workflow without runner nor scheduler for purge-due', async () => {
-    const logOnly = await NestFactory.createApplicationContext(CliModule.forRoot(config('all'), { scope: 'log' }), { logger: false });
+    const logOnly = await NestFactory.createApplicationContext(CliModule.forRoot(config('all'), { scope: 'log' }), { logger: false, abortOnError: false });
     expect(logOnly.get(EventStoreModule)).toBeInstanceOf(EventStoreModule);
     expect(has(logOnly, Vault)).toBe(false);
     await logOnly.close();
     // Reading the log opens no vault: no master key nor vault file appears.
     expect(existsSync(path.join(dataDir, 'vault.db'))).toBe(false);
 
-    const workflow = await NestFactory.createApplicationContext(CliModule.forRoot(config('all'), { scope: 'workflow' }), { logger: false });
+    const workflow = await NestFactory.createApplicationContext(CliModule.forRoot(config('all'), { scope: 'workflow' }), { logger: false, abortOnError: false });
     for (const module of SHARED_MODULES) expect(workflow.get(module)).toBeInstanceOf(module);
     expect(workflow.get(PROJECTION_RUNNER)).toBeNull();
     expect(has(workflow, RetentionScheduler)).toBe(false);

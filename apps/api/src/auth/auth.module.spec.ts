@@ -27,7 +27,8 @@ describe('AuthModule.forRoot', () => {
     @Module({ imports: [StoreModule, AuthModule.forRoot(file), FeatureModule] })
     class AppModule {}
 
-    const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    // abortOnError: false makes a failed start throw into the test; Nest's default exits the process.
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: false, abortOnError: false });
     try {
       await app.init();
       const keyring = app.get(PrincipalKeyring);
