@@ -60,4 +60,25 @@ describe('KeyedMutex', () => {
     await flush();
     expect(mutex.size).toBe(0);
   });
+
+  it('keeps a key while a later task still runs: a task arriving then waits for it', async () => {
+    const mutex = new KeyedMutex();
+    const first = gate();
+    const second = gate();
+    const started: string[] = [];
+    const a = mutex.run('k', async () => void (started.push('a'), await first.opened));
+    const b = mutex.run('k', async () => void (started.push('b'), await second.opened));
+    first.open();
+    await a;
+    await flush();
+    // The first task's end must not forget the key the second one now holds.
+    expect(mutex.size).toBe(1);
+    const c = mutex.run('k', async () => void started.push('c'));
+    await flush();
+    expect(started).toEqual(['a', 'b']);
+    second.open();
+    await b;
+    await c;
+    expect(started).toEqual(['a', 'b', 'c']);
+  });
 });
