@@ -66,14 +66,22 @@ describe('KeyedMutex', () => {
     const first = gate();
     const second = gate();
     const started: string[] = [];
-    const a = mutex.run('k', async () => void (started.push('a'), await first.opened));
-    const b = mutex.run('k', async () => void (started.push('b'), await second.opened));
+    const a = mutex.run('k', async () => {
+      started.push('a');
+      await first.opened;
+    });
+    const b = mutex.run('k', async () => {
+      started.push('b');
+      await second.opened;
+    });
     first.open();
     await a;
     await flush();
     // The first task's end must not forget the key the second one now holds.
     expect(mutex.size).toBe(1);
-    const c = mutex.run('k', async () => void started.push('c'));
+    const c = mutex.run('k', async () => {
+      started.push('c');
+    });
     await flush();
     expect(started).toEqual(['a', 'b']);
     second.open();
