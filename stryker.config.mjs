@@ -37,7 +37,8 @@ export default {
   // plus the overhead of the initial run (jest's start-up and every file's first transform,
   // seconds: far more than the 0.2 to 0.4 s jest adds to a mutant's run), plus this. Every hang
   // costs that wait and a restart of the runner: a module's hangs were most of its run at 5 s.
-  timeoutMS: 1000,
+  // A module may ask for longer (the largest wins when several are selected).
+  timeoutMS: Math.max(...selectedModules().map((m) => m.timeoutMS ?? 1000)),
   mutate: [...selectedModules().flatMap((m) => m.mutate), ...excluded],
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${runName()}.json` },
