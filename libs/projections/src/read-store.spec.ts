@@ -1,4 +1,4 @@
-import { ReadStore } from './read-store';
+import { READERS_KEPT, ReadStore } from './read-store';
 
 describe('ReadStore rows', () => {
   let store: ReadStore;
@@ -32,6 +32,13 @@ describe('ReadStore rows', () => {
     store.db.exec('ALTER TABLE t ADD COLUMN d TEXT');
     store.forgetStatements();
     expect(store.get('SELECT * FROM t WHERE a = ?', ['x'])).toEqual({ a: 'x', b: 1, c: null, d: null });
+  });
+
+  it('keeps at most READERS_KEPT queries prepared, and still answers the ones it dropped', () => {
+    for (let i = 0; i < READERS_KEPT + 10; i++) expect(store.all(`SELECT b FROM t ORDER BY a LIMIT ${i}`)).toHaveLength(Math.min(i, 2));
+    expect(store.preparedReaders).toBe(READERS_KEPT);
+    expect(store.all('SELECT b FROM t ORDER BY a LIMIT 0')).toEqual([]);
+    expect(store.all('SELECT b FROM t ORDER BY a LIMIT 1')).toEqual([{ b: 1 }]);
   });
 
   it('leaves the statements of the folds as they were (objects, not arrays)', () => {

@@ -16,6 +16,9 @@ export function defaultReadStorePath(env: NodeJS.ProcessEnv = process.env): stri
   return join(env.VIGIE_DATA_DIR ?? 'data', 'read.db');
 }
 
+/** Queries kept prepared, the oldest dropped first: the API's reads, with their filters and page sizes. */
+export const READERS_KEPT = 256;
+
 interface RowReader {
   readonly statement: Statement;
   readonly toRow: (values: unknown[]) => Record<string, unknown>;
@@ -74,6 +77,11 @@ export class ReadStore implements StatementSource {
     return stmt;
   }
 
+  /** Queries prepared for `get` and `all`, at most READERS_KEPT. */
+  get preparedReaders(): number {
+    return this.readers.size;
+  }
+
   /** Dropped tables leave stale statements behind; forget them all after DDL. */
   forgetStatements(): void {
     this.statements.clear();
@@ -103,6 +111,8 @@ export class ReadStore implements StatementSource {
       // Its own statement: raw mode is per statement, and `statement()` serves the folds.
       const statement = this.db.prepare(sql);
       reader = { statement: statement.raw(true), toRow: rowBuilder(statement.columns().map((c) => c.name)) };
+      // Pages write their size in the SQL (see keysetTail): many sizes must not grow the cache without end.
+      if (this.readers.size >= READERS_KEPT) this.readers.delete(this.readers.keys().next().value as string);
       this.readers.set(sql, reader);
     }
     return reader;

@@ -3,6 +3,7 @@ import type { ChainReport, ReadAllOptions, RecordedEvent, SubscriptionFilter } f
 import { LINK_HEAD_SQL } from '../hash-chain';
 import { ChainVerifier } from '../verify/chain-verifier';
 import { filterClause, prefixRange } from './sqlite-filter';
+import { LimitedStatements } from './sqlite-limit';
 import { PagedEventIterator, yieldToLoop } from './sqlite-page.iterator';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
 
@@ -20,44 +21,46 @@ const VERIFY_PAGE_SIZE = 500;
  */
 export const INDEXED_FILTER_LIMIT = 100_000;
 
+const rawRows = (statement: Database.Statement): Database.Statement => statement.safeIntegers(true).raw(true);
+
 type ChainRow = [string, bigint, bigint, string, string, string];
 
 /** Every read of the log; each page is one short statement, never an open cursor across awaits. */
 export class SqliteLogReader {
-  private readonly allPage: Database.Statement;
-  private readonly streamPage: Database.Statement;
+  private readonly allPage: LimitedStatements;
+  private readonly streamPage: LimitedStatements;
   private readonly streamLast: Database.Statement;
   private readonly head: Database.Statement;
-  private readonly chainPage: Database.Statement;
-  private readonly inRange: Database.Statement;
+  private readonly chainPage: LimitedStatements;
+  private readonly inRange: LimitedStatements;
 
   constructor(
     private readonly db: Database.Database,
     private readonly assertOpen: () => void,
   ) {
-    this.allPage = db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-      .safeIntegers(true)
-      .raw(true);
-    this.streamPage = db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
-      .safeIntegers(true)
-      .raw(true);
+    this.allPage = new LimitedStatements(db, `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`, rawRows);
+    this.streamPage = new LimitedStatements(
+      db,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      rawRows,
+    );
     // The UNIQUE (stream_id, revision) index walked from its end: one row, however long the stream.
     this.streamLast = db
       .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`)
       .safeIntegers(true)
       .raw(true);
     this.head = db.prepare('SELECT MAX(position) FROM events').safeIntegers(true).pluck(true);
-    this.chainPage = db
-      .prepare(`SELECT stream_id, revision, position, type, ${LINK_HEAD_SQL}, hash FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-      .safeIntegers(true)
-      .raw(true);
+    this.chainPage = new LimitedStatements(
+      db,
+      `SELECT stream_id, revision, position, type, ${LINK_HEAD_SQL}, hash FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      rawRows,
+    );
     // Only the index is read: it holds the rowid, which is the position.
-    this.inRange = db
-      .prepare('SELECT position FROM events INDEXED BY sqlite_autoindex_events_1 WHERE stream_id >= ? AND stream_id < ? AND position > ? LIMIT ?')
-      .safeIntegers(true)
-      .pluck(true);
+    this.inRange = new LimitedStatements(
+      db,
+      'SELECT position FROM events INDEXED BY sqlite_autoindex_events_1 WHERE stream_id >= ? AND stream_id < ? AND position > ? LIMIT ?',
+      (statement) => statement.safeIntegers(true).pluck(true),
+    );
   }
 
   headPosition(): bigint {
@@ -72,7 +75,7 @@ export class SqliteLogReader {
     return new PagedEventIterator(
       (last, limit) => {
         this.assertOpen();
-        return this.allPage.all(last?.[0] ?? after, limit) as EventRow[];
+        return this.allPage.all(limit, last?.[0] ?? after) as EventRow[];
       },
       PAGE_SIZE,
       options.maxCount,
@@ -89,10 +92,10 @@ export class SqliteLogReader {
     const { where, params } = filterClause(filter);
     const positions = this.indexedPositions(after, filter.streamPrefixes ?? []);
     if (positions === undefined) {
-      const scan = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`).safeIntegers(true).raw(true);
+      const scan = new LimitedStatements(this.db, `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`, rawRows);
       return new PagedEventIterator((last, limit) => {
         this.assertOpen();
-        return scan.all(last?.[0] ?? after, ...params, limit) as EventRow[];
+        return scan.all(limit, last?.[0] ?? after, ...params) as EventRow[];
       }, PAGE_SIZE, maxCount);
     }
     const pick = this.db
@@ -120,7 +123,7 @@ export class SqliteLogReader {
     this.assertOpen();
     const found = new Set<bigint>();
     for (const [low, high] of ranges as [string, string][]) {
-      const rows = this.inRange.all(low, high, after, INDEXED_FILTER_LIMIT + 1 - found.size) as bigint[];
+      const rows = this.inRange.all(INDEXED_FILTER_LIMIT + 1 - found.size, low, high, after) as bigint[];
       for (const p of rows) found.add(p);
       if (found.size > INDEXED_FILTER_LIMIT) return undefined;
     }
@@ -131,7 +134,7 @@ export class SqliteLogReader {
     const from = fromRevision < 0n ? 0n : fromRevision;
     return new PagedEventIterator((last, limit) => {
       this.assertOpen();
-      return this.streamPage.all(streamId, last === undefined ? from : last[2] + 1n, limit) as EventRow[];
+      return this.streamPage.all(limit, streamId, last === undefined ? from : last[2] + 1n) as EventRow[];
     }, PAGE_SIZE);
   }
 
@@ -150,7 +153,7 @@ export class SqliteLogReader {
     let after = 0n;
     for (;;) {
       this.assertOpen();
-      const rows = this.chainPage.all(after, VERIFY_PAGE_SIZE) as ChainRow[];
+      const rows = this.chainPage.all(VERIFY_PAGE_SIZE, after) as ChainRow[];
       for (const r of rows) verifier.acceptHead(r[0], r[1], r[2], r[4], r[3], r[5]);
       if (rows.length < VERIFY_PAGE_SIZE) return verifier.report();
       after = rows[rows.length - 1][2];

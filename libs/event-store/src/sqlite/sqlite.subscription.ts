@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent, Subscription, SubscriptionFilter } from '../event-store.port';
 import { filterClause } from './sqlite-filter';
+import { LimitedStatements } from './sqlite-limit';
 import { PAGE_SIZE } from './sqlite-log.reader';
 import { yieldToLoop } from './sqlite-page.iterator';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
@@ -30,15 +31,14 @@ export class SqliteSubscription implements Subscription {
     private readonly onClose: (subscription: SqliteSubscription) => void,
   ) {
     const { where, params } = filterClause(filter);
-    const page = db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`)
-      .safeIntegers(true)
-      .raw(true);
+    const page = new LimitedStatements(db, `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`, (s) =>
+      s.safeIntegers(true).raw(true),
+    );
     const head = db.prepare('SELECT MAX(position) FROM events').safeIntegers(true).pluck(true);
     // One read transaction: a short page means every event up to the snapshot's head
     // was scanned, so the checkpoint may move past events the filter skipped.
     this.fetchPage = db.transaction(() => {
-      const rows = page.all(this.checkpoint, ...params, PAGE_SIZE) as EventRow[];
+      const rows = page.all(PAGE_SIZE, this.checkpoint, ...params) as EventRow[];
       const scanned = rows.length < PAGE_SIZE ? ((head.get() as bigint | null) ?? 0n) : rows[rows.length - 1][0];
       if (scanned > this.checkpoint) this.checkpoint = scanned;
       return rows.map(toRecordedEvent);

@@ -26,7 +26,12 @@ export const keysetCondition = (order: KeysetOrder, keyset: Keyset): { sql: stri
   return { sql: `${order.key} ${op}= ? AND (${order.key} ${op} ? OR ${order.id} ${op} ?)`, params: [key, key, id] };
 };
 
-export const keysetTail = (order: KeysetOrder, keyset: Keyset): { sql: string; params: unknown[] } => ({
-  sql: `ORDER BY ${order.key} ${order.direction}, ${order.id} ${order.direction} LIMIT ?`,
-  params: [keyset.limit + 1],
-});
+/**
+ * The limit is written in the SQL, not bound: SQLite (built with STAT4, as better-sqlite3
+ * ships it) plans with a bound LIMIT's value, so binding it compiled the register's page
+ * query again on every request. Pages take few sizes, each one statement in the cache.
+ */
+export const keysetTail = (order: KeysetOrder, keyset: Keyset): { sql: string; params: unknown[] } => {
+  if (!Number.isSafeInteger(keyset.limit) || keyset.limit < 0) throw new RangeError(`A page limit is a non-negative integer (got ${keyset.limit})`);
+  return { sql: `ORDER BY ${order.key} ${order.direction}, ${order.id} ${order.direction} LIMIT ${keyset.limit + 1}`, params: [] };
+};
