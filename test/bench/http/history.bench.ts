@@ -129,7 +129,7 @@ export async function benchHistory(dir: string, seconds: number, oneList: Measur
     try {
       await setUpParties(vigie.base);
       progress(`history: filing with one list, ${CONNECTIONS} connections, ${seconds} s`);
-      figures.history_file_one_list = await runLoad({ label: 'HTTP POST /v1/requests, one list', url: vigie.base, seconds, connections: CONNECTIONS, expectedStatus: 201, requests: filingRequests([]) });
+      figures.history_file_one_list = await runLoad({ label: 'HTTP POST /v1/requests, one list', url: vigie.base, seconds, connections: CONNECTIONS, expectedStatus: 201, requests: filingRequests([]), serverPid: vigie.server.child.pid });
     } finally {
       await vigie.stop();
     }
@@ -159,6 +159,7 @@ export async function benchHistory(dir: string, seconds: number, oneList: Measur
       requests: filingRequests([]),
       baseline,
       target: { ratio_at_least: 0.9 },
+      serverPid: vigie.server.child.pid,
     });
     figures.history_file_request = { ...figure, note: `one filing alone: ${aloneMs} ms (median of 5)`, details: { ...figure.details, agent_stream_events: made.agentEvents, lists_transmitted: made.lists, operator_stream_events: 1, seeded_in_s: made.seconds } };
     return figures;
