@@ -3,7 +3,7 @@ import type { MeasuredFigure } from '../bench-report';
 import { progress } from '../bench-timer';
 import { spawnServer } from './child-server';
 import { fire, runLoad } from './http-load';
-import { BENCH_IDS, BENCH_KEYS, buildApiOnce, expect, prepareDataDir, ROOT, startVigie } from './vigie-server';
+import { BENCH_IDS, BENCH_KEYS, buildApiOnce, expect, prepareDataDir, ROOT, startVigie, waitCaughtUp } from './vigie-server';
 
 export const CONNECTIONS = 64;
 /** The list figure is taken over a register at least this large. */
@@ -51,9 +51,14 @@ export async function setUpParties(base: string): Promise<void> {
   await expect(201, base, 'POST', '/v1/habilitation-lists', BENCH_KEYS.admin, {});
 }
 
-/** GET /hello of a minimal NestJS 11 + Fastify app in its own process: the HTTP baseline. */
-export async function measureHello(dir: string, seconds: number): Promise<MeasuredFigure> {
-  progress(`http: baseline, minimal NestJS + Fastify GET /hello, ${CONNECTIONS} connections, ${seconds} s`);
+/** The minimal NestJS 11 + Fastify app answering GET /hello (hello.main.ts), in its own process. */
+export interface HelloServer {
+  readonly url: string;
+  readonly pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startHello(dir: string): Promise<HelloServer> {
   const hello = spawnServer({
     command: process.execPath,
     args: ['-r', '@swc-node/register', path.join(__dirname, 'hello.main.ts')],
@@ -64,10 +69,16 @@ export async function measureHello(dir: string, seconds: number): Promise<Measur
   });
   try {
     const port = await hello.port(60_000);
-    return await runLoad({ label: 'HTTP baseline: NestJS+Fastify GET /hello', url: `http://127.0.0.1:${port}`, seconds, connections: CONNECTIONS, expectedStatus: 200, requests: [{ method: 'GET', path: '/hello' }], serverPid: hello.child.pid });
-  } finally {
+    return { url: `http://127.0.0.1:${port}`, pid: hello.child.pid, stop: async () => void (await hello.stop()) };
+  } catch (error) {
     await hello.stop();
+    throw error;
   }
+}
+
+/** One load of GET /hello: the HTTP baseline. */
+export function loadHello(hello: HelloServer, seconds: number, label: string): Promise<MeasuredFigure> {
+  return runLoad({ label, url: hello.url, seconds, connections: CONNECTIONS, expectedStatus: 200, requests: [{ method: 'GET', path: '/hello' }], serverPid: hello.pid });
 }
 
 /** The loads of the HTTP section, by the name `--routes` takes. */
@@ -96,23 +107,43 @@ export interface HttpSection {
  * request once), reading one request, listing the default page over ≥ 10,000 requests.
  */
 export async function benchHttp(dir: string, seconds: number, routes: ReadonlySet<HttpRoute> = new Set(HTTP_ROUTES)): Promise<HttpSection> {
-  const figures: Record<string, MeasuredFigure> = { http_hello: await measureHello(dir, seconds) };
+  const hello = await startHello(dir);
+  try {
+    progress(`http: baseline, minimal NestJS + Fastify GET /hello, ${CONNECTIONS} connections, ${seconds} s`);
+    // The first load also warms the baseline's server up: the ones each route is divided by run warm.
+    const figures: Record<string, MeasuredFigure> = { http_hello: await loadHello(hello, seconds, 'HTTP baseline: NestJS+Fastify GET /hello') };
+    return await benchVigieHttp(dir, seconds, routes, hello, figures);
+  } finally {
+    await hello.stop();
+  }
+}
+
+async function benchVigieHttp(dir: string, seconds: number, routes: ReadonlySet<HttpRoute>, hello: HelloServer, figures: Record<string, MeasuredFigure>): Promise<HttpSection> {
   buildApiOnce();
   const dataDir = path.join(dir, 'http-data');
   prepareDataDir(dataDir);
   const vigie = await startVigie(dataDir);
   const base = vigie.base;
-  const load = (key: string, label: string, expectedStatus: number, requests: Parameters<typeof runLoad>[0]['requests'], target: MeasuredFigure['target'], failures?: () => string[]): Promise<MeasuredFigure> => {
+  /**
+   * Each route is divided by a load of /hello run just before it, Vigie idle (its
+   * projections caught up): this machine's speed moved by a third between two runs a
+   * minute apart, and a ratio to a baseline taken minutes earlier moved as much.
+   */
+  const load = async (route: HttpRoute, key: string, label: string, expectedStatus: number, requests: Parameters<typeof runLoad>[0]['requests'], target: MeasuredFigure['target'], failures?: () => string[]): Promise<void> => {
+    await waitCaughtUp(base, 10 * 60_000);
+    const baseline = `http_hello_${route}`;
+    progress(`http: baseline again, right before ${label}, ${seconds} s`);
+    figures[baseline] = await loadHello(hello, seconds, `  HTTP baseline, just before ${route}`);
     progress(`http: ${label}, ${CONNECTIONS} connections, ${seconds} s`);
-    return runLoad({ label, url: base, seconds, connections: CONNECTIONS, expectedStatus, requests, baseline: 'http_hello', target, serverPid: vigie.server.child.pid, ...(failures ? { failures } : {}) }).then((f) => (figures[key] = f));
+    figures[key] = await runLoad({ label, url: base, seconds, connections: CONNECTIONS, expectedStatus, requests, baseline, target, serverPid: vigie.server.child.pid, ...(failures ? { failures } : {}) });
   };
   const ids: string[] = [];
   try {
     await setUpParties(base);
-    if (routes.has('health')) await load('http_health', 'HTTP GET /health', 200, [{ method: 'GET', path: '/health' }], { ratio_at_least: 0.8 });
+    if (routes.has('health')) await load('health', 'http_health', 'HTTP GET /health', 200, [{ method: 'GET', path: '/health' }], { ratio_at_least: 0.8 });
 
     let operators = 0;
-    if (routes.has('register')) await load('http_register_operator', 'HTTP POST /v1/operators (new operator each)', 201, [
+    if (routes.has('register')) await load('register', 'http_register_operator', 'HTTP POST /v1/operators (new operator each)', 201, [
       {
         method: 'POST',
         path: '/v1/operators',
@@ -121,7 +152,7 @@ export async function benchHttp(dir: string, seconds: number, routes: ReadonlySe
       },
     ], { ratio_at_least: 0.35, p99_ms_at_most: 30 });
 
-    if (routes.has('file')) await load('http_file_request', 'HTTP POST /v1/requests (identification)', 201, filingRequests(ids), { ratio_at_least: 0.25, p99_ms_at_most: 40 });
+    if (routes.has('file')) await load('file', 'http_file_request', 'HTTP POST /v1/requests (identification)', 201, filingRequests(ids), { ratio_at_least: 0.25, p99_ms_at_most: 40 });
 
     // Each request is delivered once: file enough beforehand (more than the filing load did,
     // since a delivery seals data but does less validation) and for the list's 10,000.
@@ -140,7 +171,7 @@ export async function benchHttp(dir: string, seconds: number, routes: ReadonlySe
 
     let next = 0;
     let ranOut = false;
-    if (routes.has('delivery')) await load('http_delivery', 'HTTP POST /v1/requests/{id}/delivery (10 records)', 201, [
+    if (routes.has('delivery')) await load('delivery', 'http_delivery', 'HTTP POST /v1/requests/{id}/delivery (10 records)', 201, [
       {
         method: 'POST',
         headers: auth(BENCH_KEYS.operator, true),
@@ -154,11 +185,11 @@ export async function benchHttp(dir: string, seconds: number, routes: ReadonlySe
     ], { ratio_at_least: 0.15 }, () => (ranOut ? [`ran out of filed requests (${ids.length}) to deliver`] : []));
 
     let read = 0;
-    if (routes.has('get')) await load('http_get_request', 'HTTP GET /v1/requests/{id}', 200, [
+    if (routes.has('get')) await load('get', 'http_get_request', 'HTTP GET /v1/requests/{id}', 200, [
       { method: 'GET', headers: auth(BENCH_KEYS.agent), setupRequest: (req) => ({ ...req, path: `/v1/requests/${ids[read++ % ids.length]}` }) },
     ], { ratio_at_least: 0.6 });
 
-    if (routes.has('list')) await load('http_list_requests', `HTTP GET /v1/requests (default page, ${filed.toLocaleString('en-US')} filed)`, 200, [
+    if (routes.has('list')) await load('list', 'http_list_requests', `HTTP GET /v1/requests (default page, ${filed.toLocaleString('en-US')} filed)`, 200, [
       { method: 'GET', path: '/v1/requests', headers: auth(BENCH_KEYS.agent) },
     ], { ratio_at_least: 0.2 });
     return { figures, dataDir, requestsFiled: filed };
