@@ -22,9 +22,9 @@ export interface RawResult {
  * least a decoding read or a verification must add, with none of the store's code around
  * it: `parse` parses data and metadata (JSON.parse, as a decoded read does); `hash`
  * computes each row's link hash from its own columns (one SHA-256, as verifying does).
- * `parse`'s ratio to the plain scan is a ceiling for readAll's, which reads the same
- * columns and parses the same texts. `hash` is not one for verifyChains, which selects
- * fewer columns than `SELECT *`: it shows what hashing alone adds to a scan.
+ * Their ratios to the plain scan show what that work alone costs next to reading: readAll
+ * cannot be much above `parse`'s, though it reads in pages (`.all()`) where this iterates
+ * row by row, and verifyChains selects fewer columns than `SELECT *`.
  */
 export type RawRowWork = 'none' | 'parse' | 'hash';
 
