@@ -43,7 +43,7 @@ describe('LimitedStatements', () => {
 
   it('refuses a limit that is not a non-negative integer, and a statement without a final LIMIT ?', () => {
     const limited = numbers(db);
-    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => limited.all(bad, 0)).toThrow(RangeError);
+    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => limited.all(bad, 0)).toThrow(new RangeError(`A limit is a non-negative integer (got ${bad})`));
     expect(limited.literalLimits).toEqual([]);
     expect(() => new LimitedStatements(db, 'SELECT n FROM t WHERE n > ?', (s) => s)).toThrow(/LIMIT \?/);
     expect(() => new LimitedStatements(db, 'SELECT n FROM t LIMIT ? OFFSET ?', (s) => s)).toThrow(/LIMIT \?/);
