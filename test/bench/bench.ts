@@ -162,7 +162,7 @@ async function main(json: boolean): Promise<void> {
       httpDataDir = http.dataDir;
       sizes.http_requests_filed = http.requestsFiled;
     }
-    if (sections.includes('history')) Object.assign(figures, await benchHistory(dir, httpSeconds, figures.http_file_request));
+    if (sections.includes('history')) Object.assign(figures, await benchHistory(dir, httpSeconds));
     if (sections.includes('restart')) {
       figures.restart_npm_start = await benchNpmRestart(dir, httpDataDir);
       const log = await audit();
