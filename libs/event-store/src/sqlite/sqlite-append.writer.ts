@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type { AppendResult, ExpectedRevision } from '../event-store.port';
 import { chainHashFromCanonical, GENESIS_HASH } from '../hash-chain';
-import { LimitedStatements } from './sqlite-limit';
+import { LimitedStatements, rawRows } from './sqlite-limit';
 
 /** An event already turned into the canonical text that is stored and hashed. */
 export interface PreparedEvent {
@@ -43,9 +43,7 @@ export class SqliteAppendWriter {
       .prepare('SELECT revision, hash, position, event_id FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .safeIntegers(true)
       .raw(true);
-    this.slice = new LimitedStatements(db, 'SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?', (s) =>
-      s.safeIntegers(true).raw(true),
-    );
+    this.slice = new LimitedStatements(db, 'SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?', rawRows);
   }
 
   write({ streamId, expected, events }: PreparedAppend): AppendResult {

@@ -3,7 +3,7 @@ import type { ChainReport, ReadAllOptions, RecordedEvent, SubscriptionFilter } f
 import { LINK_HEAD_SQL } from '../hash-chain';
 import { ChainVerifier } from '../verify/chain-verifier';
 import { filterClause, prefixRange } from './sqlite-filter';
-import { LimitedStatements } from './sqlite-limit';
+import { LimitedStatements, rawRows } from './sqlite-limit';
 import { PagedEventIterator, yieldToLoop } from './sqlite-page.iterator';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
 
@@ -21,8 +21,6 @@ const VERIFY_PAGE_SIZE = 500;
  */
 export const INDEXED_FILTER_LIMIT = 100_000;
 
-const rawRows = (statement: Database.Statement): Database.Statement => statement.safeIntegers(true).raw(true);
-
 type ChainRow = [string, bigint, bigint, string, string, string];
 
 /** Every read of the log; each page is one short statement, never an open cursor across awaits. */
@@ -32,7 +30,7 @@ export class SqliteLogReader {
   private readonly streamLast: Database.Statement;
   private readonly head: Database.Statement;
   private readonly chainPage: LimitedStatements;
-  private readonly inRange: LimitedStatements;
+  private readonly inRange: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -55,12 +53,12 @@ export class SqliteLogReader {
       `SELECT stream_id, revision, position, type, ${LINK_HEAD_SQL}, hash FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       rawRows,
     );
-    // Only the index is read: it holds the rowid, which is the position.
-    this.inRange = new LimitedStatements(
-      db,
-      'SELECT position FROM events INDEXED BY sqlite_autoindex_events_1 WHERE stream_id >= ? AND stream_id < ? AND position > ? LIMIT ?',
-      (statement) => statement.safeIntegers(true).pluck(true),
-    );
+    // Only the index is read: it holds the rowid, which is the position. Its limit changes
+    // from one range to the next and it runs a few times at start-up: bound, not written in.
+    this.inRange = db
+      .prepare('SELECT position FROM events INDEXED BY sqlite_autoindex_events_1 WHERE stream_id >= ? AND stream_id < ? AND position > ? LIMIT ?')
+      .safeIntegers(true)
+      .pluck(true);
   }
 
   headPosition(): bigint {
@@ -123,7 +121,7 @@ export class SqliteLogReader {
     this.assertOpen();
     const found = new Set<bigint>();
     for (const [low, high] of ranges as [string, string][]) {
-      const rows = this.inRange.all(INDEXED_FILTER_LIMIT + 1 - found.size, low, high, after) as bigint[];
+      const rows = this.inRange.all(low, high, after, INDEXED_FILTER_LIMIT + 1 - found.size) as bigint[];
       for (const p of rows) found.add(p);
       if (found.size > INDEXED_FILTER_LIMIT) return undefined;
     }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent, Subscription, SubscriptionFilter } from '../event-store.port';
 import { filterClause } from './sqlite-filter';
-import { LimitedStatements } from './sqlite-limit';
+import { LimitedStatements, rawRows } from './sqlite-limit';
 import { PAGE_SIZE } from './sqlite-log.reader';
 import { yieldToLoop } from './sqlite-page.iterator';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
@@ -31,9 +31,7 @@ export class SqliteSubscription implements Subscription {
     private readonly onClose: (subscription: SqliteSubscription) => void,
   ) {
     const { where, params } = filterClause(filter);
-    const page = new LimitedStatements(db, `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`, (s) =>
-      s.safeIntegers(true).raw(true),
-    );
+    const page = new LimitedStatements(db, `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`, rawRows);
     const head = db.prepare('SELECT MAX(position) FROM events').safeIntegers(true).pluck(true);
     // One read transaction: a short page means every event up to the snapshot's head
     // was scanned, so the checkpoint may move past events the filter skipped.
