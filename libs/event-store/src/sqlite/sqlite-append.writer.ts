@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type { AppendResult, ExpectedRevision } from '../event-store.port';
 import { chainHashFromCanonical, GENESIS_HASH } from '../hash-chain';
-import { LimitedStatements, rawRows } from './sqlite-limit';
 
 /** An event already turned into the canonical text that is stored and hashed. */
 export interface PreparedEvent {
@@ -35,7 +34,7 @@ type SliceRow = [string, bigint, bigint]; // event_id, revision, position
  */
 export class SqliteAppendWriter {
   private readonly tail: Database.Statement;
-  private readonly slice: LimitedStatements;
+  private readonly slice: Database.Statement;
   private readonly inserts = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
@@ -43,7 +42,11 @@ export class SqliteAppendWriter {
       .prepare('SELECT revision, hash, position, event_id FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .safeIntegers(true)
       .raw(true);
-    this.slice = new LimitedStatements(db, 'SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?', rawRows);
+    // Its limit is the batch's length and it runs only on a retry: bound, not written in (see LimitedStatements).
+    this.slice = db
+      .prepare('SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?')
+      .safeIntegers(true)
+      .raw(true);
   }
 
   write({ streamId, expected, events }: PreparedAppend): AppendResult {
@@ -107,7 +110,7 @@ export class SqliteAppendWriter {
     else return undefined;
     // The happy path stops here: the expected slot is still free, nothing to compare.
     if (first > tail[0] || first < 0n) return undefined;
-    const rows = this.slice.all(events.length, streamId, first) as SliceRow[];
+    const rows = this.slice.all(streamId, first, events.length) as SliceRow[];
     if (rows[0]?.[0] !== events[0].eventId) return undefined;
     for (let i = 1; i < events.length; i++) {
       if (rows[i]?.[0] !== events[i].eventId) throw new DuplicateEventError(events[0].eventId);

@@ -1,8 +1,5 @@
 import type Database from 'better-sqlite3';
 
-/** How the store's reads take their rows: arrays, integers as bigint. */
-export const rawRows = (statement: Database.Statement): Database.Statement => statement.safeIntegers(true).raw(true);
-
 /** Limits kept as statements of their own; a read with another limit binds it (and pays the compile). */
 export const LITERAL_LIMITS_KEPT = 8;
 

@@ -3,9 +3,9 @@ import type { ChainReport, ReadAllOptions, RecordedEvent, SubscriptionFilter } f
 import { LINK_HEAD_SQL } from '../hash-chain';
 import { ChainVerifier } from '../verify/chain-verifier';
 import { filterClause, prefixRange } from './sqlite-filter';
-import { LimitedStatements, rawRows } from './sqlite-limit';
+import { LimitedStatements } from './sqlite-limit';
 import { PagedEventIterator, yieldToLoop } from './sqlite-page.iterator';
-import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
+import { EVENT_COLUMNS, type EventRow, rawRows, toRecordedEvent } from './sqlite-row';
 
 /** Rows per query: huge logs stream in constant memory. */
 export const PAGE_SIZE = 1000;

@@ -1,7 +1,11 @@
+import type Database from 'better-sqlite3';
 import type { JsonObject, RecordedEvent } from '../event-store.port';
 
 /** The column list every read selects, in this order; rows are read raw (arrays). */
 export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, hash';
+
+/** How the reads take their rows: arrays (`EventRow`), integers as bigint. */
+export const rawRows = (statement: Database.Statement): Database.Statement => statement.safeIntegers(true).raw(true);
 
 /** A raw row of EVENT_COLUMNS, integers read as bigint (`safeIntegers`). */
 export type EventRow = [bigint, string, bigint, string, string, string, string, string];

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent, Subscription, SubscriptionFilter } from '../event-store.port';
 import { filterClause } from './sqlite-filter';
-import { LimitedStatements, rawRows } from './sqlite-limit';
+import { LimitedStatements } from './sqlite-limit';
 import { PAGE_SIZE } from './sqlite-log.reader';
 import { yieldToLoop } from './sqlite-page.iterator';
-import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-row';
+import { EVENT_COLUMNS, type EventRow, rawRows, toRecordedEvent } from './sqlite-row';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
