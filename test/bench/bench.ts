@@ -9,6 +9,7 @@ import { BenchEventFactory } from './bench-events';
 import { runRawInsert, runRawScan } from './bench-raw';
 import { measureReadMemory } from './bench-rss';
 import { judgeFigures, renderTable, summarize, type BenchReport, type MeasuredFigure } from './bench-report';
+import { medianOfRounds } from './bench-rounds';
 import { buildLog, runBatchAppends, runReadAll, runSingleAppends, runVerify } from './bench-store';
 import { elapsedSeconds, now, progress } from './bench-timer';
 import { benchHistory } from './http/history.bench';
@@ -18,7 +19,7 @@ import { benchProjections } from './projections.bench';
 
 /**
  * `npm run -s bench [-- --json] [--only store,projections,audit,http,history,restart]
- * [--events N] [--http-seconds N] [--routes health,register,...] [--pg-events N]`: every figure with its ratio to a
+ * [--events N] [--rounds N] [--http-seconds N] [--routes health,register,...] [--pg-events N]`: every figure with its ratio to a
  * baseline measured in the same run (raw better-sqlite3 on the same file layout, a
  * minimal NestJS app), its target and whether it was met; see docs/performance.md.
  * Without options everything runs at the targets' sizes (1M events, 10 s per HTTP load).
@@ -50,32 +51,57 @@ function sectionsToRun(): Section[] {
   return SECTIONS.filter((s) => asked.includes(s));
 }
 
-/** The store's own figures, each next to its raw better-sqlite3 counterpart. */
-async function benchStore(dir: string, logEvents: number, figures: Record<string, MeasuredFigure>, sizes: Record<string, number>, details: Record<string, unknown>): Promise<void> {
-  const fresh = (name: string): string => path.join(dir, `${name}.db`);
+/** The store's own figures, each next to its raw better-sqlite3 counterpart, measured in turn over `rounds` rounds. */
+async function benchStore(dir: string, logEvents: number, rounds: number, figures: Record<string, MeasuredFigure>, sizes: Record<string, number>, details: Record<string, unknown>): Promise<void> {
   const events = new BenchEventFactory(`bench-${process.pid}`);
   const n = logEvents.toLocaleString('en-US');
-  progress('store: raw SQLite, one row per FULL commit');
-  const baseline = runBaseline(fresh('baseline'), events, 2000, SECONDS);
-  progress(`store: ${SINGLE_APPENDERS} concurrent single appenders for ${SECONDS} s`);
-  const single = await runSingleAppends(fresh('single'), events, SINGLE_APPENDERS, SECONDS);
-  progress('store: raw SQLite multi-row INSERT, 100 rows per FULL commit');
-  const rawInsert = runRawInsert(fresh('raw-insert'), events, BATCH);
-  progress('store: 100-event batch appends');
-  const batch = await runBatchAppends(fresh('batch'), events, BATCH);
+  const perRound: Record<string, number[]> = {};
+  details.store_rounds = { rounds, per_second: perRound };
+  /** A new file for one measure of one round, removed once measured (a batch load leaves about 100 MB). */
+  const onFreshFile = <R>(name: string, measure: (file: string) => R | Promise<R>) => async (round: number): Promise<R> => {
+    const file = path.join(dir, `${name}-${round}.db`);
+    try {
+      return await measure(file);
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    }
+  };
+  progress(`store: raw SQLite one row per FULL commit, then ${SINGLE_APPENDERS} concurrent single appenders, ${SECONDS} s each, ${rounds} rounds`);
+  const { raw_single_commit: baseline, append_single: single } = await medianOfRounds(
+    rounds,
+    {
+      raw_single_commit: onFreshFile('baseline', (file) => runBaseline(file, events, 2000, SECONDS)),
+      append_single: onFreshFile('single', (file) => runSingleAppends(file, events, SINGLE_APPENDERS, SECONDS)),
+    },
+    perRound,
+  );
+  progress(`store: raw SQLite multi-row INSERT, then 100-event batch appends, 100 rows per FULL commit, ${rounds} rounds`);
+  const { raw_insert: rawInsert, append_batch: batch } = await medianOfRounds(
+    rounds,
+    {
+      raw_insert: onFreshFile('raw-insert', (file) => runRawInsert(file, events, BATCH)),
+      append_batch: onFreshFile('batch', (file) => runBatchAppends(file, events, BATCH)),
+    },
+    perRound,
+  );
   progress(`store: building a ${n}-event log (commits of 20 appends × 50 events)`);
-  const logFile = fresh('log');
+  const logFile = path.join(dir, 'log.db');
   const build = await buildLog(logFile, events, logEvents, 20, 50);
-  progress('store: raw scan, then readAll decoded, warm then cold; positions only');
-  const rawScan = runRawScan(logFile);
-  const rawParsed = runRawScan(logFile, { work: 'parse' });
-  const rawHashed = runRawScan(logFile, { work: 'hash' });
-  const read = await runReadAll(logFile, { decode: true });
+  progress(`store: raw scans, readAll decoded and verifyChains in turn, ${rounds} rounds; then cold, and positions only`);
+  const { raw_scan: rawScan, raw_scan_parsed: rawParsed, raw_scan_hashed: rawHashed, read_all: read, verify_chains: verify } = await medianOfRounds(
+    rounds,
+    {
+      raw_scan: () => runRawScan(logFile),
+      raw_scan_parsed: () => runRawScan(logFile, { work: 'parse' }),
+      raw_scan_hashed: () => runRawScan(logFile, { work: 'hash' }),
+      read_all: () => runReadAll(logFile, { decode: true }),
+      verify_chains: () => runVerify(logFile),
+    },
+    perRound,
+  );
   const rawScanCold = runRawScan(logFile, { cold: true });
   const readCold = await runReadAll(logFile, { decode: true, cold: true });
   const positions = await runReadAll(logFile, { decode: false });
-  progress('store: verifyChains over the log');
-  const verify = await runVerify(logFile);
   progress('store: readAll decoded in a fresh process, for its memory');
   const memory = measureReadMemory(logFile);
   if (read.events !== logEvents || memory.events !== logEvents || verify.events !== logEvents || !verify.ok || rawScan.events !== logEvents || rawParsed.events !== logEvents || rawHashed.events !== logEvents) {
@@ -142,7 +168,7 @@ async function main(json: boolean): Promise<void> {
   const sizes: Record<string, number> = { log_events: logEvents, http_seconds: httpSeconds };
   const details: Record<string, unknown> = {};
   try {
-    if (sections.includes('store')) await benchStore(dir, logEvents, figures, sizes, details);
+    if (sections.includes('store')) await benchStore(dir, logEvents, numberOption('--rounds') ?? 3, figures, sizes, details);
     let auditLog: { file: string; events: number } | undefined;
     const audit = async (): Promise<{ file: string; events: number }> => (auditLog ??= await makeAuditLog(dir, logEvents, figures, details));
     if (sections.includes('projections')) {
