@@ -87,26 +87,30 @@ async function benchStore(dir: string, logEvents: number, rounds: number, figure
   progress(`store: building a ${n}-event log (commits of 20 appends × 50 events)`);
   const logFile = path.join(dir, 'log.db');
   const build = await buildLog(logFile, events, logEvents, 20, 50);
+  /** Every round must have read the whole log, and every verification found it intact, not only the median ones. */
+  const whole = <R extends { readonly events: number; readonly ok?: boolean }>(what: string, result: R): R => {
+    if (result.events !== logEvents || result.ok === false) {
+      throw new Error(`The log is not what was written: ${what} read ${result.events} of ${logEvents} events${result.ok === false ? ', chains broken' : ''}`);
+    }
+    return result;
+  };
   progress(`store: raw scans, readAll decoded and verifyChains in turn, ${rounds} rounds; then cold, and positions only`);
   const { raw_scan: rawScan, raw_scan_parsed: rawParsed, raw_scan_hashed: rawHashed, read_all: read, verify_chains: verify } = await medianOfRounds(
     rounds,
     {
-      raw_scan: () => runRawScan(logFile),
-      raw_scan_parsed: () => runRawScan(logFile, { work: 'parse' }),
-      raw_scan_hashed: () => runRawScan(logFile, { work: 'hash' }),
-      read_all: () => runReadAll(logFile, { decode: true }),
-      verify_chains: () => runVerify(logFile),
+      raw_scan: () => whole('the raw scan', runRawScan(logFile)),
+      raw_scan_parsed: () => whole('the parsing scan', runRawScan(logFile, { work: 'parse' })),
+      raw_scan_hashed: () => whole('the hashing scan', runRawScan(logFile, { work: 'hash' })),
+      read_all: async () => whole('readAll', await runReadAll(logFile, { decode: true })),
+      verify_chains: async () => whole('verifyChains', await runVerify(logFile)),
     },
     perRound,
   );
-  const rawScanCold = runRawScan(logFile, { cold: true });
-  const readCold = await runReadAll(logFile, { decode: true, cold: true });
-  const positions = await runReadAll(logFile, { decode: false });
+  const rawScanCold = whole('the cold raw scan', runRawScan(logFile, { cold: true }));
+  const readCold = whole('the cold readAll', await runReadAll(logFile, { decode: true, cold: true }));
+  const positions = whole('readAll of positions', await runReadAll(logFile, { decode: false }));
   progress('store: readAll decoded in a fresh process, for its memory');
-  const memory = measureReadMemory(logFile);
-  if (read.events !== logEvents || memory.events !== logEvents || verify.events !== logEvents || !verify.ok || rawScan.events !== logEvents || rawParsed.events !== logEvents || rawHashed.events !== logEvents) {
-    throw new Error(`The log is not what was written: raw ${rawScan.events}, read ${read.events}, verified ${verify.events}, ok ${String(verify.ok)}`);
-  }
+  const memory = whole('the memory child', measureReadMemory(logFile));
   details.log_file_mb = Math.round(fs.statSync(logFile).size / 2 ** 20);
   fs.rmSync(logFile, { force: true });
   Object.assign(figures, {
